@@ -1,0 +1,6 @@
+package org.parley.engine.conference;
+
+public enum Role {
+    PARTICIPANT,
+    MODERATOR
+}

@@ -1,0 +1,39 @@
+package org.parley.engine.rooms;
+
+import java.time.Clock;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.RoomName;
+import org.parley.engine.history.ConferenceHistory;
+import org.parley.engine.participant.Participant;
+
+/** Starts the engine on an actor system: joins the cluster if alone, registers the sharded entities. */
+public final class Engine {
+
+    private Engine() {}
+
+    /** The engine as the edge uses it. */
+    public record Running(Rooms rooms, ConferenceHistory history, StoreMonitor store) {}
+
+    public static Running start(ActorSystem<?> system, EngineSettings settings, Clock clock) {
+        Cluster cluster = Cluster.get(system);
+        if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+            // No seed nodes configured: this node is the whole cluster (developer machine, tests).
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(Conference.ENTITY_TYPE_KEY,
+                ctx -> Conference.create(RoomName.parse(ctx.getEntityId()), clock, settings.snapshotEvery())));
+        sharding.init(Entity.of(Participant.ENTITY_TYPE_KEY,
+                ctx -> Participant.create(new ParticipantId(ctx.getEntityId()), clock, settings.participantGrace(),
+                        settings.snapshotEvery(),
+                        room -> sharding.entityRefFor(Conference.ENTITY_TYPE_KEY, room.value()))));
+        StoreMonitor store = StoreMonitor.start(system, settings.storeCheckInterval(), settings.storeCheckTimeout());
+        return new Running(new Rooms(system, sharding, settings.askTimeout(), store), ConferenceHistory.cassandra(system), store);
+    }
+}

@@ -1,0 +1,190 @@
+package org.parley.engine.rooms;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.pattern.StatusReply;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.ConferenceState;
+import org.parley.engine.conference.Initiator;
+import org.parley.engine.conference.LeaveReason;
+import org.parley.engine.conference.Member;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.Phase;
+import org.parley.engine.conference.RoomName;
+import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.participant.Participant;
+import org.parley.engine.participant.ParticipantState;
+import org.parley.engine.participant.ResumeToken;
+
+/**
+ * What the edge may ask of the engine, as futures. It orchestrates the two entities a join touches
+ * (the conference admits, the participant records the person) and turns entity refusals into
+ * {@link Refused} and silence into {@link StoreUnavailable}.
+ */
+public final class Rooms {
+
+    private final ClusterSharding sharding;
+    private final Duration askTimeout;
+    private final StoreMonitor store;
+    private final ActorRef<StatusReply<Done>> ignore;
+
+    public Rooms(ActorSystem<?> system, ClusterSharding sharding, Duration askTimeout, StoreMonitor store) {
+        this.sharding = sharding;
+        this.ignore = system.ignoreRef();
+        this.askTimeout = askTimeout;
+        this.store = store;
+    }
+
+    public CompletionStage<JoinedSession> join(RoomName room, JoinRequest request, ActorRef<RoomUpdate> listener) {
+        if (store.isKnownDown()) {
+            return CompletableFuture.failedFuture(storeDown());
+        }
+        ParticipantId participant = ParticipantId.random();
+        ResumeToken token = ResumeToken.random();
+        CompletionStage<Conference.Admission> admitted = ask(conferenceEntity(room),
+                replyTo -> new Conference.Join(participant, request.displayName(), listener, replyTo));
+        return admitted.thenCompose(admission -> ask(participantEntity(participant),
+                        (ActorRef<StatusReply<ParticipantState>> replyTo) -> new Participant.Register(room,
+                                request.displayName(), request.language(), request.audioMuted(), request.videoMuted(),
+                                token.hash(), replyTo))
+                        .handle((registered, failure) -> {
+                            if (failure != null) {
+                                // The conference admitted someone who could not be recorded: take them out again.
+                                conferenceEntity(room).tell(new Conference.Leave(
+                                        participant, LeaveReason.LEFT, ignore));
+                                throw new CompletionException(failure);
+                            }
+                            return admission;
+                        }))
+                .thenCompose(admission -> view(admission.conference())
+                        .thenApply(view -> new JoinedSession(room, participant, token, admission.role(), view)));
+    }
+
+    /** Takes back a place kept during the grace period; refused once it has run out. */
+    public CompletionStage<JoinedSession> resume(
+            RoomName room, ParticipantId participant, ResumeToken token, ActorRef<RoomUpdate> listener) {
+        return ask(participantEntity(participant),
+                        (ActorRef<StatusReply<ParticipantState>> replyTo) -> new Participant.Resume(token, replyTo))
+                .thenCompose(state -> {
+                    if (!state.room().map(room::equals).orElse(false)) {
+                        throw new Refused("this participant belongs to another room");
+                    }
+                    return ask(conferenceEntity(room),
+                            (ActorRef<StatusReply<ConferenceState>> replyTo) ->
+                                    new Conference.Subscribe(participant, listener, replyTo));
+                })
+                .thenCompose(conference -> view(conference).thenApply(view -> new JoinedSession(room, participant,
+                        token, conference.member(participant).orElseThrow().role(), view)));
+    }
+
+    /** Renews presence and the subscription to live updates (which also finds a restarted conference). */
+    public CompletionStage<Done> heartbeat(RoomName room, ParticipantId participant, ActorRef<RoomUpdate> listener) {
+        CompletionStage<Done> alive = ask(participantEntity(participant), Participant.KeepAlive::new);
+        CompletionStage<ConferenceState> subscribed = ask(conferenceEntity(room),
+                (ActorRef<StatusReply<ConferenceState>> replyTo) ->
+                        new Conference.Subscribe(participant, listener, replyTo));
+        return alive.thenCombine(subscribed, (a, b) -> Done.getInstance());
+    }
+
+    public CompletionStage<Done> leave(ParticipantId participant) {
+        return ask(participantEntity(participant),
+                (ActorRef<StatusReply<Done>> replyTo) -> new Participant.Leave(LeaveReason.LEFT, replyTo));
+    }
+
+    public CompletionStage<ParticipantState> changeDisplayName(ParticipantId participant, String displayName) {
+        return ask(participantEntity(participant), replyTo -> new Participant.ChangeDisplayName(displayName, replyTo));
+    }
+
+    public CompletionStage<ParticipantState> changeLanguage(ParticipantId participant, String language) {
+        return ask(participantEntity(participant), replyTo -> new Participant.ChangeLanguage(language, replyTo));
+    }
+
+    public CompletionStage<ParticipantState> setAudioMuted(ParticipantId participant, boolean muted) {
+        return ask(participantEntity(participant),
+                replyTo -> new Participant.SetAudioMuted(muted, Initiator.participant(participant), replyTo));
+    }
+
+    public CompletionStage<ParticipantState> setVideoMuted(ParticipantId participant, boolean muted) {
+        return ask(participantEntity(participant),
+                replyTo -> new Participant.SetVideoMuted(muted, Initiator.participant(participant), replyTo));
+    }
+
+    /** The room as people see it, or empty when nothing ever happened there. */
+    public CompletionStage<Optional<ConferenceView>> conference(RoomName room) {
+        if (store.isKnownDown()) {
+            return CompletableFuture.failedFuture(storeDown());
+        }
+        CompletionStage<ConferenceState> state = conferenceEntity(room).ask(Conference.GetState::new, askTimeout);
+        return translated(state.thenCompose(s -> s.phase() == Phase.NOT_STARTED
+                ? CompletableFuture.completedFuture(Optional.<ConferenceView>empty())
+                : view(s).thenApply(Optional::of)));
+    }
+
+    private CompletionStage<ConferenceView> view(ConferenceState state) {
+        List<CompletableFuture<RosterEntry>> entries = state.roster().stream()
+                .map(member -> participantEntity(member.id())
+                        .ask(Participant.GetState::new, askTimeout)
+                        .thenApply(profile -> rosterEntry(member, profile))
+                        .toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
+                        state.endedAt(), entries.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */
+    private static RosterEntry rosterEntry(Member member, ParticipantState profile) {
+        if (!profile.isRegistered()) {
+            return new RosterEntry(member.id(), member.displayNameAtJoin(), member.role(), member.joinedAt(), "",
+                    false, false);
+        }
+        return new RosterEntry(member.id(), profile.displayName(), member.role(), member.joinedAt(),
+                profile.language(), profile.audioMuted(), profile.videoMuted());
+    }
+
+    private EntityRef<Conference.Command> conferenceEntity(RoomName room) {
+        return sharding.entityRefFor(Conference.ENTITY_TYPE_KEY, room.value());
+    }
+
+    private EntityRef<Participant.Command> participantEntity(ParticipantId participant) {
+        return sharding.entityRefFor(Participant.ENTITY_TYPE_KEY, participant.value());
+    }
+
+    private <C, T> CompletionStage<T> ask(EntityRef<C> entity, Function<ActorRef<StatusReply<T>>, C> command) {
+        CompletionStage<StatusReply<T>> reply = entity.ask(command::apply, askTimeout);
+        return translated(reply.thenApply(StatusReply::getValue));
+    }
+
+    private <T> CompletionStage<T> translated(CompletionStage<T> asked) {
+        return asked.exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof StatusReply.ErrorMessage refusal) {
+                throw new Refused(refusal.getMessage());
+            }
+            if (cause instanceof TimeoutException) {
+                throw store.isKnownDown() ? storeDown() : new StoreUnavailable(
+                        "the conference service did not answer in time; please try again");
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new CompletionException(cause);
+        });
+    }
+
+    private static StoreUnavailable storeDown() {
+        return new StoreUnavailable("the conference store is unreachable; please try again in a moment");
+    }
+}

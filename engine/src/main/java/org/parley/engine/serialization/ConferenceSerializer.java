@@ -1,0 +1,201 @@
+package org.parley.engine.serialization;
+
+import static org.parley.engine.serialization.ProtoValues.actor;
+import static org.parley.engine.serialization.ProtoValues.initiator;
+import static org.parley.engine.serialization.ProtoValues.instant;
+import static org.parley.engine.serialization.ProtoValues.leaveReason;
+import static org.parley.engine.serialization.ProtoValues.millis;
+import static org.parley.engine.serialization.ProtoValues.optionalInstant;
+import static org.parley.engine.serialization.ProtoValues.role;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.NotSerializableException;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.ConferenceState;
+import org.parley.engine.conference.EndReason;
+import org.parley.engine.conference.Member;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.Phase;
+import org.parley.engine.conference.RoomName;
+import org.parley.persistence.proto.v1.ConferenceSnapshot;
+
+/** The one seam between the Conference's domain records and their stored protobuf form. */
+public final class ConferenceSerializer extends SerializerWithStringManifest {
+
+    public static final int IDENTIFIER = 4101;
+
+    private static final String STARTED = "CS";
+    private static final String JOINED = "PJ";
+    private static final String LEFT = "PL";
+    private static final String MODERATOR_GRANTED = "MG";
+    private static final String ENDED = "CE";
+    private static final String SNAPSHOT = "CSnap";
+
+    public ConferenceSerializer(ExtendedActorSystem system) {}
+
+    @Override
+    public int identifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public String manifest(Object o) {
+        if (o instanceof Conference.ConferenceStarted) return STARTED;
+        if (o instanceof Conference.ParticipantJoined) return JOINED;
+        if (o instanceof Conference.ParticipantLeft) return LEFT;
+        if (o instanceof Conference.ModeratorGranted) return MODERATOR_GRANTED;
+        if (o instanceof Conference.ConferenceEnded) return ENDED;
+        if (o instanceof ConferenceState) return SNAPSHOT;
+        throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
+    }
+
+    @Override
+    public byte[] toBinary(Object o) {
+        if (o instanceof Conference.ConferenceStarted e) {
+            return org.parley.persistence.proto.v1.ConferenceStarted.newBuilder()
+                    .setRoom(e.room().value())
+                    .setInstance(e.instance())
+                    .setBy(actor(e.by()))
+                    .setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ParticipantJoined e) {
+            return org.parley.persistence.proto.v1.ParticipantJoined.newBuilder()
+                    .setParticipantId(e.participant().value())
+                    .setDisplayName(e.displayName())
+                    .setRole(role(e.role()))
+                    .setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ParticipantLeft e) {
+            return org.parley.persistence.proto.v1.ParticipantLeft.newBuilder()
+                    .setParticipantId(e.participant().value())
+                    .setReason(leaveReason(e.reason()))
+                    .setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ModeratorGranted e) {
+            return org.parley.persistence.proto.v1.ModeratorGranted.newBuilder()
+                    .setParticipantId(e.participant().value())
+                    .setBy(actor(e.by()))
+                    .setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ConferenceEnded e) {
+            return org.parley.persistence.proto.v1.ConferenceEnded.newBuilder()
+                    .setReason(endReason(e.reason()))
+                    .setBy(actor(e.by()))
+                    .setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof ConferenceState s) {
+            return snapshot(s).toByteArray();
+        }
+        throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
+    }
+
+    @Override
+    public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+        try {
+            return switch (manifest) {
+                case STARTED -> {
+                    var p = org.parley.persistence.proto.v1.ConferenceStarted.parseFrom(bytes);
+                    yield new Conference.ConferenceStarted(
+                            new RoomName(p.getRoom()), p.getInstance(), initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case JOINED -> {
+                    var p = org.parley.persistence.proto.v1.ParticipantJoined.parseFrom(bytes);
+                    yield new Conference.ParticipantJoined(new ParticipantId(p.getParticipantId()), p.getDisplayName(),
+                            role(p.getRole()), instant(p.getAtEpochMillis()));
+                }
+                case LEFT -> {
+                    var p = org.parley.persistence.proto.v1.ParticipantLeft.parseFrom(bytes);
+                    yield new Conference.ParticipantLeft(new ParticipantId(p.getParticipantId()),
+                            leaveReason(p.getReason()), instant(p.getAtEpochMillis()));
+                }
+                case MODERATOR_GRANTED -> {
+                    var p = org.parley.persistence.proto.v1.ModeratorGranted.parseFrom(bytes);
+                    yield new Conference.ModeratorGranted(new ParticipantId(p.getParticipantId()),
+                            initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case ENDED -> {
+                    var p = org.parley.persistence.proto.v1.ConferenceEnded.parseFrom(bytes);
+                    yield new Conference.ConferenceEnded(
+                            endReason(p.getReason()), initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case SNAPSHOT -> state(ConferenceSnapshot.parseFrom(bytes));
+                default -> throw new NotSerializableException("unknown conference manifest " + manifest);
+            };
+        } catch (InvalidProtocolBufferException e) {
+            throw new NotSerializableException("unreadable conference record " + manifest + ": " + e.getMessage());
+        }
+    }
+
+    private static ConferenceSnapshot snapshot(ConferenceState s) {
+        ConferenceSnapshot.Builder b = ConferenceSnapshot.newBuilder()
+                .setRoom(s.room().value())
+                .setPhase(phase(s.phase()))
+                .setInstance(s.instance())
+                .setStartedBy(actor(s.startedBy()))
+                .setStartedAtEpochMillis(s.startedAt().map(ProtoValues::millis).orElse(0L))
+                .setEndedAtEpochMillis(s.endedAt().map(ProtoValues::millis).orElse(0L));
+        for (Member m : s.roster()) {
+            b.addRoster(ConferenceSnapshot.Member.newBuilder()
+                    .setParticipantId(m.id().value())
+                    .setDisplayName(m.displayNameAtJoin())
+                    .setRole(role(m.role()))
+                    .setJoinedAtEpochMillis(millis(m.joinedAt())));
+        }
+        return b.build();
+    }
+
+    private static ConferenceState state(ConferenceSnapshot p) {
+        return new ConferenceState(
+                new RoomName(p.getRoom()),
+                phase(p.getPhase()),
+                p.getInstance(),
+                initiator(p.getStartedBy()),
+                optionalInstant(p.getStartedAtEpochMillis()),
+                optionalInstant(p.getEndedAtEpochMillis()),
+                p.getRosterList().stream()
+                        .map(m -> new Member(new ParticipantId(m.getParticipantId()), m.getDisplayName(),
+                                role(m.getRole()), instant(m.getJoinedAtEpochMillis())))
+                        .toList());
+    }
+
+    private static ConferenceSnapshot.Phase phase(Phase phase) {
+        return switch (phase) {
+            case NOT_STARTED -> ConferenceSnapshot.Phase.PHASE_NOT_STARTED;
+            case STARTED -> ConferenceSnapshot.Phase.PHASE_STARTED;
+            case RUNNING -> ConferenceSnapshot.Phase.PHASE_RUNNING;
+            case ENDED -> ConferenceSnapshot.Phase.PHASE_ENDED;
+        };
+    }
+
+    private static Phase phase(ConferenceSnapshot.Phase phase) {
+        return switch (phase) {
+            case PHASE_NOT_STARTED -> Phase.NOT_STARTED;
+            case PHASE_STARTED -> Phase.STARTED;
+            case PHASE_RUNNING -> Phase.RUNNING;
+            case PHASE_ENDED -> Phase.ENDED;
+            default -> throw new IllegalArgumentException("unknown phase in stored snapshot: " + phase);
+        };
+    }
+
+    private static org.parley.persistence.proto.v1.EndReason endReason(EndReason reason) {
+        return switch (reason) {
+            case LAST_PARTICIPANT_LEFT -> org.parley.persistence.proto.v1.EndReason.END_REASON_LAST_PARTICIPANT_LEFT;
+            case ENDED_BY_MODERATOR -> org.parley.persistence.proto.v1.EndReason.END_REASON_ENDED_BY_MODERATOR;
+        };
+    }
+
+    private static EndReason endReason(org.parley.persistence.proto.v1.EndReason reason) {
+        return switch (reason) {
+            case END_REASON_LAST_PARTICIPANT_LEFT -> EndReason.LAST_PARTICIPANT_LEFT;
+            case END_REASON_ENDED_BY_MODERATOR -> EndReason.ENDED_BY_MODERATOR;
+            default -> throw new IllegalArgumentException("unknown end reason in stored event: " + reason);
+        };
+    }
+}

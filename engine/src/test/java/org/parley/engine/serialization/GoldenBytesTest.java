@@ -1,0 +1,111 @@
+package org.parley.engine.serialization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.ConferenceState;
+import org.parley.engine.conference.EndReason;
+import org.parley.engine.conference.Initiator;
+import org.parley.engine.conference.LeaveReason;
+import org.parley.engine.conference.Member;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.Phase;
+import org.parley.engine.conference.Role;
+import org.parley.engine.conference.RoomName;
+import org.parley.engine.participant.Participant;
+import org.parley.engine.participant.ParticipantState;
+
+/**
+ * Bytes written by version 1 must stay readable forever. The fixtures under golden/v1 were written
+ * once (run with -Dparley.golden.write=true to add a NEW record's fixture; never rewrite one).
+ */
+class GoldenBytesTest {
+
+    private static final Path FIXTURES = Paths.get("src/test/resources/golden/v1");
+    private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+    private static final RoomName ROOM = new RoomName("physics-101");
+    private static final ParticipantId ALICE = new ParticipantId("alice-1");
+    private static final ParticipantId BOB = new ParticipantId("bob-2");
+    private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private static final ConferenceSerializer CONFERENCE = new ConferenceSerializer(null);
+    private static final ParticipantSerializer PARTICIPANT = new ParticipantSerializer(null);
+
+    static Stream<Arguments> records() {
+        return Stream.of(
+                Arguments.of(CONFERENCE, new Conference.ConferenceStarted(ROOM, 3, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, new Conference.ParticipantJoined(BOB, "Bob Été", Role.PARTICIPANT, AT)),
+                Arguments.of(CONFERENCE, new Conference.ParticipantLeft(BOB, LeaveReason.CONNECTION_LOST, AT)),
+                Arguments.of(CONFERENCE, new Conference.ModeratorGranted(BOB, Initiator.SYSTEM, AT)),
+                Arguments.of(CONFERENCE, new Conference.ConferenceEnded(EndReason.LAST_PARTICIPANT_LEFT, Initiator.SYSTEM, AT)),
+                Arguments.of(CONFERENCE, new ConferenceState(ROOM, Phase.RUNNING, 3, Initiator.participant(ALICE),
+                        Optional.of(AT), Optional.empty(), List.of(
+                                new Member(ALICE, "Alice", Role.MODERATOR, AT),
+                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5))))),
+                Arguments.of(PARTICIPANT, new Participant.Registered(ROOM, "Bob Été", "fr", true, false, HASH, AT)),
+                Arguments.of(PARTICIPANT, new Participant.DisplayNameChanged("Robert", AT)),
+                Arguments.of(PARTICIPANT, new Participant.LanguageChanged("en-GB", AT)),
+                Arguments.of(PARTICIPANT, new Participant.AudioMuteChanged(true, Initiator.participant(ALICE), AT)),
+                Arguments.of(PARTICIPANT, new Participant.VideoMuteChanged(false, Initiator.participant(BOB), AT)),
+                Arguments.of(PARTICIPANT, new Participant.Departed(LeaveReason.LEFT, AT)),
+                Arguments.of(PARTICIPANT, new ParticipantState(Optional.of(ROOM), BOB, "Robert", "fr", true, false,
+                        HASH, Optional.of(LeaveReason.CONNECTION_LOST))));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("records")
+    void recordsWrittenByVersionOneStillReadTheSame(SerializerWithStringManifest serializer, Object record)
+            throws NotSerializableException {
+        String manifest = serializer.manifest(record);
+        Path fixture = FIXTURES.resolve(record.getClass().getSimpleName() + "." + manifest + ".hex");
+        byte[] current = serializer.toBinary(record);
+        if (Boolean.getBoolean("parley.golden.write") && !Files.exists(fixture)) {
+            write(fixture, current);
+        }
+        byte[] golden = read(fixture);
+
+        assertEquals(record, serializer.fromBinary(golden, manifest), "old bytes no longer read the same");
+        assertEquals(HexFormat.of().formatHex(golden), HexFormat.of().formatHex(current),
+                "the wire form changed: add fields, never renumber or retype them");
+    }
+
+    @Test
+    void anUnknownManifestIsAClearErrorNotACrash() {
+        assertThrows(NotSerializableException.class, () -> CONFERENCE.fromBinary(new byte[] {1, 2}, "??"));
+        assertThrows(NotSerializableException.class, () -> PARTICIPANT.fromBinary(new byte[] {(byte) 0xff}, "PR"));
+    }
+
+    private static byte[] read(Path fixture) {
+        try {
+            return HexFormat.of().parseHex(Files.readString(fixture, StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing golden fixture " + fixture, e);
+        }
+    }
+
+    private static void write(Path fixture, byte[] bytes) {
+        try {
+            Files.writeString(fixture, HexFormat.of().formatHex(bytes) + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.parley.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
+import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
+
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.parley.engine.rooms.Engine;
+import org.parley.http.rest.ApiErrors;
+import org.parley.http.rest.ConferenceRoutes;
+import org.parley.http.rest.HealthRoutes;
+import org.parley.http.signal.SignalRoute;
+import org.parley.http.signal.SignalSession;
+import org.parley.http.web.WebClientRoutes;
+
+/** Everything the server answers over HTTP, assembled. */
+public final class HttpApi {
+
+    private HttpApi() {}
+
+    public static Route route(ActorSystem<?> system, Engine.Running engine, HttpSettings settings,
+            java.time.Duration heartbeatInterval) {
+        SignalRoute signal = new SignalRoute(system, engine.rooms(),
+                new SignalSession.Settings(heartbeatInterval, settings.defaultLanguage()),
+                settings.maxFrameCharacters(), settings.frameReadTimeout());
+        Route api = concat(
+                signal.route(),
+                new ConferenceRoutes(engine.rooms(), engine.history(), engine.store()).route(),
+                new HealthRoutes(engine.store()).route(),
+                new WebClientRoutes().route());
+        return handleExceptions(ApiErrors.exceptionHandler(), () -> handleRejections(ApiErrors.rejectionHandler(), () -> api));
+    }
+
+    public static CompletionStage<ServerBinding> bind(ActorSystem<?> system, Route route, HttpSettings settings) {
+        return Http.get(system).newServerAt(settings.networkInterface(), settings.port()).bind(route);
+    }
+}

@@ -1,0 +1,63 @@
+package org.parley.http.rest;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.Initiator;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.history.HistoryEntry;
+import org.parley.engine.participant.Participant;
+
+/**
+ * One line of {@code GET /api/v1/conferences/{room}/events} (NDJSON). The data is what an audit
+ * needs: who, what, when. Secrets (the reconnect secret's hash) are never written out.
+ */
+record EventJson(String persistenceId, long sequenceNr, Instant at, String type, Map<String, Object> data) {
+
+    static EventJson of(HistoryEntry entry) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        Object event = entry.event();
+        if (event instanceof Conference.ConferenceStarted e) {
+            data.put("room", e.room().value());
+            data.put("instance", e.instance());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.ParticipantJoined e) {
+            data.put("participantId", e.participant().value());
+            data.put("displayName", e.displayName());
+            data.put("role", e.role().name());
+        } else if (event instanceof Conference.ParticipantLeft e) {
+            data.put("participantId", e.participant().value());
+            data.put("reason", e.reason().name());
+        } else if (event instanceof Conference.ModeratorGranted e) {
+            data.put("participantId", e.participant().value());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.ConferenceEnded e) {
+            data.put("reason", e.reason().name());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Participant.Registered e) {
+            data.put("room", e.room().value());
+            data.put("displayName", e.displayName());
+            data.put("language", e.language());
+            data.put("audioMuted", e.audioMuted());
+            data.put("videoMuted", e.videoMuted());
+        } else if (event instanceof Participant.DisplayNameChanged e) {
+            data.put("displayName", e.displayName());
+        } else if (event instanceof Participant.LanguageChanged e) {
+            data.put("language", e.language());
+        } else if (event instanceof Participant.AudioMuteChanged e) {
+            data.put("muted", e.muted());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Participant.VideoMuteChanged e) {
+            data.put("muted", e.muted());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Participant.Departed e) {
+            data.put("reason", e.reason().name());
+        }
+        return new EventJson(entry.persistenceId(), entry.sequenceNr(), entry.at(), event.getClass().getSimpleName(), data);
+    }
+
+    private static String who(Initiator initiator) {
+        return initiator.participant().map(ParticipantId::value).orElse("system");
+    }
+}

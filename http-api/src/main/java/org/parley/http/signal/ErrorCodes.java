@@ -1,0 +1,17 @@
+package org.parley.http.signal;
+
+/** The stable error codes of signalling v1 (see signal.proto's Error). */
+public final class ErrorCodes {
+
+    public static final String BAD_REQUEST = "BAD_REQUEST";
+    public static final String UNKNOWN_MESSAGE = "UNKNOWN_MESSAGE";
+    public static final String TOO_LARGE = "TOO_LARGE";
+    public static final String NOT_JOINED = "NOT_JOINED";
+    public static final String ALREADY_JOINED = "ALREADY_JOINED";
+    public static final String REFUSED = "REFUSED";
+    public static final String RESUME_FAILED = "RESUME_FAILED";
+    public static final String UNAVAILABLE = "UNAVAILABLE";
+    public static final String INTERNAL = "INTERNAL";
+
+    private ErrorCodes() {}
+}

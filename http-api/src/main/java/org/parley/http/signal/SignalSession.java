@@ -1,0 +1,313 @@
+package org.parley.http.signal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.RoomName;
+import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.participant.ResumeToken;
+import org.parley.engine.rooms.JoinRequest;
+import org.parley.engine.rooms.JoinedSession;
+import org.parley.engine.rooms.Refused;
+import org.parley.engine.rooms.Rooms;
+import org.parley.engine.rooms.StoreUnavailable;
+import org.parley.http.signal.v1.Ack;
+import org.parley.http.signal.v1.ClientMessage;
+import org.parley.http.signal.v1.Pong;
+import org.parley.http.signal.v1.ServerMessage;
+import org.parley.http.signal.v1.SetMedia;
+import org.parley.http.signal.v1.UpdateProfile;
+
+/**
+ * One browser's WebSocket. Frames are handled one at a time (the next frame is only pulled once the
+ * engine answered the previous one), so a browser sees answers in the order it asked. A bad frame
+ * gets an error and changes nothing; the connection and the conference carry on.
+ */
+public final class SignalSession extends AbstractBehavior<SignalSession.Command> {
+
+    public sealed interface Command {}
+
+    /** The socket's first signal: where to send acknowledgements that pull the next frame. */
+    record StreamStarted(ActorRef<FrameAck> ackTo) implements Command {}
+
+    record Inbound(InboundFrame frame, ActorRef<FrameAck> ackTo) implements Command {}
+
+    enum SocketClosed implements Command {
+        INSTANCE
+    }
+
+    record SocketFailed(Throwable cause) implements Command {}
+
+    enum FrameAck {
+        INSTANCE
+    }
+
+    private record Update(RoomUpdate update) implements Command {}
+
+    /** An engine call finished: say so to the browser, maybe change the session, pull the next frame. */
+    private record Answered(ServerMessage reply, Optional<JoinedSession> joined, boolean left, ActorRef<FrameAck> ackTo)
+            implements Command {}
+
+    private enum Heartbeat implements Command {
+        INSTANCE
+    }
+
+    private record HeartbeatFailed(Throwable cause) implements Command {}
+
+    private enum HeartbeatRenewed implements Command {
+        INSTANCE
+    }
+
+    public record Settings(Duration heartbeatInterval, String defaultLanguage) {}
+
+    private static final Object HEARTBEAT = "heartbeat";
+
+    private final Rooms rooms;
+    private final ActorRef<Outbound> out;
+    private final Settings settings;
+    private final TimerScheduler<Command> timers;
+    private final ActorRef<RoomUpdate> listener;
+    private Optional<JoinedSession> session = Optional.empty();
+
+    public static Behavior<Command> create(Rooms rooms, ActorRef<Outbound> out, Settings settings) {
+        return Behaviors.setup(context -> Behaviors.withTimers(
+                timers -> new SignalSession(context, timers, rooms, out, settings)));
+    }
+
+    private SignalSession(ActorContext<Command> context, TimerScheduler<Command> timers, Rooms rooms,
+            ActorRef<Outbound> out, Settings settings) {
+        super(context);
+        this.rooms = rooms;
+        this.out = out;
+        this.settings = settings;
+        this.timers = timers;
+        this.listener = context.messageAdapter(RoomUpdate.class, Update::new);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(StreamStarted.class, m -> {
+                    m.ackTo().tell(FrameAck.INSTANCE);
+                    return this;
+                })
+                .onMessage(Inbound.class, this::onInbound)
+                .onMessage(Answered.class, this::onAnswered)
+                .onMessage(Update.class, m -> {
+                    send(SignalMapping.update(m.update()));
+                    return this;
+                })
+                .onMessage(Heartbeat.class, m -> onHeartbeat())
+                .onMessage(HeartbeatFailed.class, this::onHeartbeatFailed)
+                .onMessageEquals(HeartbeatRenewed.INSTANCE, () -> this)
+                .onMessageEquals(SocketClosed.INSTANCE, () -> Behaviors.stopped())
+                .onMessage(SocketFailed.class, m -> {
+                    getContext().getLog().debug("signalling socket failed", m.cause());
+                    return Behaviors.stopped();
+                })
+                .build();
+    }
+
+    private Behavior<Command> onInbound(Inbound inbound) {
+        InboundFrame frame = inbound.frame();
+        if (frame instanceof InboundFrame.TooLarge tooLarge) {
+            return refuseFrame(inbound, "", ErrorCodes.TOO_LARGE,
+                    "a frame of " + tooLarge.characters() + " characters is over the limit; nothing was done");
+        }
+        if (frame instanceof InboundFrame.Binary) {
+            return refuseFrame(inbound, "", ErrorCodes.BAD_REQUEST, "binary frames are not understood; send JSON text");
+        }
+        SignalCodec.Decoded decoded = SignalCodec.decode(((InboundFrame.Text) frame).json());
+        if (decoded instanceof SignalCodec.Decoded.Invalid invalid) {
+            return refuseFrame(inbound, invalid.requestId(), invalid.code(), invalid.message());
+        }
+        ClientMessage message = ((SignalCodec.Decoded.Valid) decoded).message();
+        String requestId = message.getRequestId();
+        return switch (message.getBodyCase()) {
+            case JOIN -> onJoin(requestId, message, inbound.ackTo());
+            case RESUME -> onResume(requestId, message, inbound.ackTo());
+            case LEAVE -> whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
+                    rooms.leave(joined.participant()).thenApply(done -> ack(requestId)), Optional.empty(), true));
+            case UPDATE_PROFILE -> whenJoined(requestId, inbound.ackTo(),
+                    joined -> onUpdateProfile(requestId, joined.participant(), message.getUpdateProfile(), inbound.ackTo()));
+            case SET_MEDIA -> whenJoined(requestId, inbound.ackTo(),
+                    joined -> onSetMedia(requestId, joined.participant(), message.getSetMedia(), inbound.ackTo()));
+            case PING -> {
+                send(ServerMessage.newBuilder().setRequestId(requestId).setPong(Pong.getDefaultInstance()).build());
+                inbound.ackTo().tell(FrameAck.INSTANCE);
+                yield this;
+            }
+            case BODY_NOT_SET -> refuseFrame(inbound, requestId, ErrorCodes.BAD_REQUEST, "the frame carries no message");
+        };
+    }
+
+    private Behavior<Command> onJoin(String requestId, ClientMessage message, ActorRef<FrameAck> ackTo) {
+        if (session.isPresent()) {
+            return refuse(requestId, ackTo, ErrorCodes.ALREADY_JOINED,
+                    "this connection is already in room '" + session.get().room() + "'; leave first");
+        }
+        var join = message.getJoin();
+        RoomName room;
+        try {
+            room = RoomName.parse(join.getRoom());
+        } catch (IllegalArgumentException e) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        if (join.getDisplayName().isBlank()) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, "a display name is required to join");
+        }
+        String language = join.getLanguage().isBlank() ? settings.defaultLanguage() : join.getLanguage();
+        JoinRequest request = new JoinRequest(join.getDisplayName(), language, join.getAudioMuted(), join.getVideoMuted());
+        CompletionStage<JoinedSession> joined = rooms.join(room, request, listener);
+        return answerJoin(requestId, ackTo, joined, ErrorCodes.REFUSED);
+    }
+
+    private Behavior<Command> onResume(String requestId, ClientMessage message, ActorRef<FrameAck> ackTo) {
+        if (session.isPresent()) {
+            return refuse(requestId, ackTo, ErrorCodes.ALREADY_JOINED, "this connection is already in a room");
+        }
+        var resume = message.getResume();
+        RoomName room;
+        ParticipantId participant;
+        try {
+            room = RoomName.parse(resume.getRoom());
+            participant = new ParticipantId(resume.getParticipantId());
+        } catch (IllegalArgumentException e) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        CompletionStage<JoinedSession> resumed =
+                rooms.resume(room, participant, new ResumeToken(resume.getResumeToken()), listener);
+        return answerJoin(requestId, ackTo, resumed, ErrorCodes.RESUME_FAILED);
+    }
+
+    private Behavior<Command> answerJoin(
+            String requestId, ActorRef<FrameAck> ackTo, CompletionStage<JoinedSession> joining, String refusalCode) {
+        long heartbeatMillis = settings.heartbeatInterval().toMillis();
+        getContext().pipeToSelf(joining, (joined, failure) -> failure == null
+                ? new Answered(SignalMapping.joined(requestId, joined, heartbeatMillis), Optional.of(joined), false, ackTo)
+                : new Answered(failureReply(requestId, failure, refusalCode), Optional.empty(), false, ackTo));
+        return this;
+    }
+
+    private Behavior<Command> onUpdateProfile(
+            String requestId, ParticipantId participant, UpdateProfile update, ActorRef<FrameAck> ackTo) {
+        CompletionStage<?> done = CompletableFuture.completedFuture(Done.getInstance());
+        if (update.hasDisplayName()) {
+            done = done.thenCompose(d -> rooms.changeDisplayName(participant, update.getDisplayName()));
+        }
+        if (update.hasLanguage()) {
+            done = done.thenCompose(d -> rooms.changeLanguage(participant, update.getLanguage()));
+        }
+        return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
+    }
+
+    private Behavior<Command> onSetMedia(String requestId, ParticipantId participant, SetMedia media, ActorRef<FrameAck> ackTo) {
+        CompletionStage<?> done = CompletableFuture.completedFuture(Done.getInstance());
+        if (media.hasAudioMuted()) {
+            done = done.thenCompose(d -> rooms.setAudioMuted(participant, media.getAudioMuted()));
+        }
+        if (media.hasVideoMuted()) {
+            done = done.thenCompose(d -> rooms.setVideoMuted(participant, media.getVideoMuted()));
+        }
+        return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
+    }
+
+    private Behavior<Command> answer(String requestId, ActorRef<FrameAck> ackTo, CompletionStage<ServerMessage> reply,
+            Optional<JoinedSession> joined, boolean leaving) {
+        getContext().pipeToSelf(reply, (message, failure) -> failure == null
+                ? new Answered(message, joined, leaving, ackTo)
+                : new Answered(failureReply(requestId, failure, ErrorCodes.REFUSED), Optional.empty(), false, ackTo));
+        return this;
+    }
+
+    private Behavior<Command> onAnswered(Answered answered) {
+        if (answered.joined().isPresent()) {
+            session = answered.joined();
+            timers.startTimerWithFixedDelay(HEARTBEAT, Heartbeat.INSTANCE, settings.heartbeatInterval());
+        }
+        if (answered.left()) {
+            session = Optional.empty();
+            timers.cancel(HEARTBEAT);
+        }
+        send(answered.reply());
+        answered.ackTo().tell(FrameAck.INSTANCE);
+        return this;
+    }
+
+    private Behavior<Command> onHeartbeat() {
+        session.ifPresent(joined -> getContext().pipeToSelf(
+                rooms.heartbeat(joined.room(), joined.participant(), listener),
+                (done, failure) -> failure == null ? HeartbeatRenewed.INSTANCE : new HeartbeatFailed(failure)));
+        return this;
+    }
+
+    private Behavior<Command> onHeartbeatFailed(HeartbeatFailed failed) {
+        if (unwrap(failed.cause()) instanceof Refused && session.isPresent()) {
+            // The place ran out (e.g. the connection froze longer than the grace period): say so once.
+            session = Optional.empty();
+            timers.cancel(HEARTBEAT);
+            send(SignalMapping.error("", ErrorCodes.NOT_JOINED, "your place in the conference has expired; join again"));
+        }
+        return this;
+    }
+
+    private Behavior<Command> whenJoined(
+            String requestId, ActorRef<FrameAck> ackTo, java.util.function.Function<JoinedSession, Behavior<Command>> action) {
+        if (session.isEmpty()) {
+            return refuse(requestId, ackTo, ErrorCodes.NOT_JOINED, "join a room first");
+        }
+        return action.apply(session.get());
+    }
+
+    private Behavior<Command> refuseFrame(Inbound inbound, String requestId, String code, String text) {
+        return refuse(requestId, inbound.ackTo(), code, text);
+    }
+
+    private Behavior<Command> refuse(String requestId, ActorRef<FrameAck> ackTo, String code, String text) {
+        send(SignalMapping.error(requestId, code, text));
+        ackTo.tell(FrameAck.INSTANCE);
+        return this;
+    }
+
+    /** Every engine failure becomes one browser error, here and nowhere else. */
+    private ServerMessage failureReply(String requestId, Throwable failure, String refusalCode) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof Refused refused) {
+            return SignalMapping.error(requestId, refusalCode, refused.getMessage());
+        }
+        if (cause instanceof StoreUnavailable || cause instanceof TimeoutException) {
+            return SignalMapping.error(requestId, ErrorCodes.UNAVAILABLE, cause.getMessage() == null
+                    ? "the service is not answering; please try again in a moment" : cause.getMessage());
+        }
+        getContext().getLog().error("signalling request {} failed", requestId, cause);
+        return SignalMapping.error(requestId, ErrorCodes.INTERNAL, "something went wrong on our side; please try again");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static ServerMessage ack(String requestId) {
+        return ServerMessage.newBuilder().setRequestId(requestId).setAck(Ack.getDefaultInstance()).build();
+    }
+
+    private void send(ServerMessage message) {
+        out.tell(new Outbound.Send(message));
+    }
+}
