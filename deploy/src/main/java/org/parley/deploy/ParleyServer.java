@@ -1,0 +1,92 @@
+package org.parley.deploy;
+
+import com.typesafe.config.Config;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.parley.engine.rooms.Engine;
+import org.parley.engine.rooms.EngineSettings;
+import org.parley.http.HttpApi;
+import org.parley.http.HttpSettings;
+import org.parley.persistence.cassandra.CassandraBootstrap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Parley node: its store (embedded Cassandra or a cluster), its actor system with the
+ * engine, and its HTTP endpoint. Stopping it stops them in reverse order.
+ */
+public final class ParleyServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+
+    private final CassandraBootstrap.Started store;
+    private final ActorSystem<Void> system;
+    private final ServerBinding binding;
+
+    private ParleyServer(CassandraBootstrap.Started store, ActorSystem<Void> system, ServerBinding binding) {
+        this.store = store;
+        this.system = system;
+        this.binding = binding;
+    }
+
+    /** Starts everything and returns once the HTTP port is bound. */
+    public static ParleyServer start(Config appConfig) {
+        CassandraBootstrap.Started store = CassandraBootstrap.start(appConfig);
+        try {
+            Config config = store.storeConfig().withFallback(appConfig).resolve();
+            ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "parley", config);
+            // On SIGTERM both shutdown hooks run at once: Cassandra waits for the actor system.
+            store.embedded().ifPresent(cassandra -> cassandra.keepRunningUntil(system.getWhenTerminated()));
+            // The store outlives the actor system: journal writes still in flight at shutdown land.
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+                    "stop-embedded-cassandra", () -> CompletableFuture.supplyAsync(() -> {
+                        store.close();
+                        return Done.getInstance();
+                    }));
+            EngineSettings engineSettings = EngineSettings.fromConfig(config);
+            HttpSettings httpSettings = HttpSettings.fromConfig(config);
+            Engine.Running engine = Engine.start(system, engineSettings, Clock.systemUTC());
+            CompletionStage<ServerBinding> bound = HttpApi.bind(system,
+                    HttpApi.route(system, engine, httpSettings, engineSettings.heartbeatInterval()), httpSettings);
+            ServerBinding binding;
+            try {
+                binding = bound.toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                system.terminate();
+                throw new IllegalStateException("could not listen on " + httpSettings.networkInterface() + ":"
+                        + httpSettings.port() + " (is another server running?)", e.getCause() == null ? e : e.getCause());
+            }
+            binding.addToCoordinatedShutdown(java.time.Duration.ofSeconds(10), system);
+            log.info("Parley is ready: http://localhost:{}/", binding.localAddress().getPort());
+            return new ParleyServer(store, system, binding);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public int httpPort() {
+        return binding.localAddress().getPort();
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    public CompletionStage<Done> whenTerminated() {
+        return system.getWhenTerminated();
+    }
+
+    @Override
+    public void close() {
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().join();
+        store.close();
+    }
+}

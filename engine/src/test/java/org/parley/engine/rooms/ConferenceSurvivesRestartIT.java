@@ -1,0 +1,105 @@
+package org.parley.engine.rooms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.junit.jupiter.api.Test;
+import org.parley.engine.NodeConfig;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.Phase;
+import org.parley.engine.conference.Role;
+import org.parley.engine.conference.RoomName;
+import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.history.HistoryEntry;
+import org.parley.engine.participant.Participant;
+
+/**
+ * Against the real forked Cassandra: a conference's history written by one actor system is the
+ * whole truth for the next one. State and event history are identical after a full restart.
+ */
+class ConferenceSurvivesRestartIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void aConferenceAndItsHistoryAreIdenticalAfterTheWholeSystemRestarts() {
+        RoomName room = RoomName.parse("restart-" + UUID.randomUUID().toString().substring(0, 8));
+        ConferenceView before;
+        List<HistoryEntry> historyBefore;
+
+        ActorTestKit first = ActorTestKit.create("first", NodeConfig.onTestCassandra());
+        try {
+            Engine.Running engine = start(first);
+            TestProbe<RoomUpdate> adaScreen = first.createTestProbe();
+            TestProbe<RoomUpdate> bobScreen = first.createTestProbe();
+            TestProbe<RoomUpdate> eveScreen = first.createTestProbe();
+            JoinedSession ada = await(engine.rooms().join(room, new JoinRequest("Ada", "en", false, false), adaScreen.ref()));
+            JoinedSession bob = await(engine.rooms().join(room, new JoinRequest("Bob", "fr", true, true), bobScreen.ref()));
+            JoinedSession eve = await(engine.rooms().join(room, new JoinRequest("Eve", "en", false, false), eveScreen.ref()));
+            await(engine.rooms().changeDisplayName(bob.participant(), "Robert"));
+            await(engine.rooms().setAudioMuted(ada.participant(), true));
+            await(engine.rooms().leave(ada.participant()));
+            await(engine.rooms().leave(eve.participant()));
+
+            before = await(engine.rooms().conference(room)).orElseThrow();
+            historyBefore = await(engine.history().of(room)).orElseThrow();
+
+            assertEquals(Role.MODERATOR, ada.role());
+            assertEquals(List.of("Robert"), before.roster().stream().map(RosterEntry::displayName).toList());
+            assertEquals(Role.MODERATOR, before.roster().get(0).role(), "Bob inherits moderation when Ada leaves");
+        } finally {
+            first.shutdownTestKit();
+        }
+
+        ActorTestKit second = ActorTestKit.create("second", NodeConfig.onTestCassandra());
+        try {
+            Engine.Running engine = start(second);
+
+            ConferenceView after = await(engine.rooms().conference(room)).orElseThrow();
+            List<HistoryEntry> historyAfter = await(engine.history().of(room)).orElseThrow();
+
+            assertEquals(before, after);
+            assertEquals(historyBefore, historyAfter);
+            assertEquals(Phase.RUNNING, after.phase());
+            assertEquals(List.of(
+                            Conference.ConferenceStarted.class, Conference.ParticipantJoined.class,
+                            Participant.Registered.class),
+                    historyAfter.subList(0, 3).stream().map(e -> e.event().getClass()).toList());
+            assertTrue(historyAfter.stream().anyMatch(e -> e.event() instanceof Participant.DisplayNameChanged));
+            assertTrue(historyAfter.stream().anyMatch(e -> e.event() instanceof Conference.ModeratorGranted));
+        } finally {
+            second.shutdownTestKit();
+        }
+    }
+
+    @Test
+    void aRoomWhereNothingHappenedHasNoConferenceAndNoHistory() {
+        ActorTestKit kit = ActorTestKit.create("empty", NodeConfig.onTestCassandra());
+        try {
+            Engine.Running engine = start(kit);
+            RoomName room = RoomName.parse("nobody-" + UUID.randomUUID().toString().substring(0, 8));
+
+            assertEquals(Optional.empty(), await(engine.rooms().conference(room)));
+            assertFalse(await(engine.history().of(room)).isPresent());
+        } finally {
+            kit.shutdownTestKit();
+        }
+    }
+
+    private static Engine.Running start(ActorTestKit kit) {
+        return Engine.start(kit.system(), EngineSettings.fromConfig(kit.system().settings().config()), Clock.systemUTC());
+    }
+
+    private static <T> T await(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+}

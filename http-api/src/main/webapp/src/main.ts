@@ -1,0 +1,41 @@
+import './styles/main.css';
+import { resolveRoute } from './app/router';
+import { sessionCredentialStore } from './app/storage';
+import { browserTranslator } from './i18n/i18n';
+import { signalUrl } from './signal/protocol';
+import { browserSocketFactory, SignalClient } from './signal/signal-client';
+import { copyText } from './ui/clipboard';
+import { mountHomePage } from './ui/pages/home-page';
+import { mountMessagePage } from './ui/pages/message-page';
+import { mountRoomPage } from './ui/pages/room-page';
+
+/** The composition root: picks the language and the page from the address, wires the real browser. */
+function start(): void {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('index.html has no #app element');
+  const t = browserTranslator();
+  document.documentElement.lang = t.language;
+
+  const route = resolveRoute(location.pathname);
+  switch (route.kind) {
+    case 'home':
+      mountHomePage(root, t, { navigate: (path) => location.assign(path) });
+      break;
+    case 'room': {
+      const client = new SignalClient({
+        url: signalUrl(location),
+        room: route.room,
+        createSocket: browserSocketFactory,
+        credentials: sessionCredentialStore,
+      });
+      mountRoomPage(root, t, route.room, { client, pageUrl: () => location.href, copyText });
+      break;
+    }
+    case 'invalid-room':
+    case 'not-found':
+      mountMessagePage(root, t, route.kind);
+      break;
+  }
+}
+
+start();

@@ -1,0 +1,364 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeSocket, ManualTimers, MemoryCredentials } from '../test-support/fake-signalling';
+import type { ServerMessage } from './protocol';
+import { SignalClient, type Profile } from './signal-client';
+
+const ROOM = 'BraveOttersSingLoudly42';
+const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false };
+
+function joined(requestId: string, participantId = 'p-ada', token = 'tok-1'): ServerMessage {
+  return {
+    requestId,
+    joined: {
+      participantId,
+      resumeToken: token,
+      role: 'ROLE_MODERATOR',
+      heartbeatIntervalMillis: '10000',
+      conference: {
+        room: ROOM.toLowerCase(),
+        instance: '1',
+        startedAt: '2026-01-01T10:00:00Z',
+        roster: [{ id: participantId, displayName: 'Ada', role: 'ROLE_MODERATOR', language: 'en', joinedAt: '2026-01-01T10:00:00Z' }],
+      },
+    },
+  };
+}
+
+let sockets: FakeSocket[];
+let timers: ManualTimers;
+let credentials: MemoryCredentials;
+
+function newClient(): SignalClient {
+  return new SignalClient({
+    url: 'ws://localhost:8080/api/v1/signal',
+    room: ROOM,
+    createSocket: (url, protocol, handlers) => {
+      const socket = new FakeSocket(url, protocol, handlers);
+      sockets.push(socket);
+      return socket;
+    },
+    credentials,
+    timers,
+    random: () => 0,
+  });
+}
+
+function socket(index = -1): FakeSocket {
+  const s = sockets.at(index);
+  if (!s) throw new Error(`no socket ${index}`);
+  return s;
+}
+
+/** Connects, opens the socket and answers the join: the usual start of a test. */
+function joinedClient(): SignalClient {
+  const client = newClient();
+  client.connect(ADA);
+  socket().open();
+  socket().receive(joined(socket().last().requestId));
+  return client;
+}
+
+beforeEach(() => {
+  sockets = [];
+  timers = new ManualTimers();
+  credentials = new MemoryCredentials();
+});
+
+describe('SignalClient joining', () => {
+  it('opensTheSignallingSocketWithTheV1SubprotocolAndSendsJoin', () => {
+    const client = newClient();
+    client.connect(ADA);
+    expect(client.getState().phase).toBe('connecting');
+    expect(socket().url).toBe('ws://localhost:8080/api/v1/signal');
+    expect(socket().protocol).toBe('parley.signal.v1');
+    socket().open();
+    expect(socket().sent).toEqual([
+      { requestId: '1', join: { room: ROOM, displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false } },
+    ]);
+  });
+
+  it('joinedMakesThePersonAParticipantWithTheServersRosterAndKeepsTheResumeCredentials', () => {
+    const client = joinedClient();
+    const state = client.getState();
+    expect(state.phase).toBe('joined');
+    expect(state.selfId).toBe('p-ada');
+    expect(state.conference).toEqual({ room: ROOM.toLowerCase(), instance: '1', startedAt: '2026-01-01T10:00:00Z' });
+    expect(state.roster.participants.map((p) => p.displayName)).toEqual(['Ada']);
+    expect(credentials.load(ROOM)).toEqual({ participantId: 'p-ada', resumeToken: 'tok-1' });
+  });
+
+  it('pushedEventsKeepTheRosterLive', () => {
+    const client = joinedClient();
+    socket().receive({ participantJoined: { participant: { id: 'p-bob', displayName: 'Bob', role: 'ROLE_PARTICIPANT' } } });
+    socket().receive({ participantUpdated: { participantId: 'p-bob', displayName: 'Bob', language: 'fr', audioMuted: true } });
+    socket().receive({ roleChanged: { participantId: 'p-bob', role: 'ROLE_MODERATOR' } });
+    expect(client.getState().roster.participants[1]).toMatchObject({ displayName: 'Bob', audioMuted: true, role: 'ROLE_MODERATOR' });
+    socket().receive({ participantLeft: { participantId: 'p-bob', reason: 'LEAVE_REASON_LEFT' } });
+    expect(client.getState().roster.participants.map((p) => p.id)).toEqual(['p-ada']);
+  });
+
+  it('aRefusedJoinShowsTheServersMessageAndReturnsToTheForm', () => {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    socket().receive({ requestId: '1', error: { code: 'REFUSED', message: 'the room is locked' } });
+    const state = client.getState();
+    expect(state.phase).toBe('idle');
+    expect(state.error).toEqual({ code: 'REFUSED', message: 'the room is locked' });
+    expect(socket().closedWith).toBe(1000);
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('anUnavailableServiceDuringJoinIsRetriedWithBackoff', () => {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    socket().receive({ requestId: '1', error: { code: 'UNAVAILABLE', message: 'try again' } });
+    expect(client.getState()).toMatchObject({ phase: 'reconnecting', reconnectAttempt: 1, error: { code: 'UNAVAILABLE' } });
+    timers.advance(250);
+    expect(sockets).toHaveLength(2);
+    socket().open();
+    socket().receive(joined(socket().last().requestId));
+    expect(client.getState()).toMatchObject({ phase: 'joined', error: undefined, reconnectAttempt: 0 });
+  });
+});
+
+describe('SignalClient heartbeat', () => {
+  it('pingsEveryHeartbeatIntervalTheServerAsked', () => {
+    joinedClient();
+    timers.advance(9_999);
+    expect(socket().sent.filter((m) => 'ping' in m)).toHaveLength(0);
+    timers.advance(1);
+    expect(socket().last()).toEqual({ requestId: '2', ping: {} });
+    socket().receive({ requestId: '2', pong: {} });
+    timers.advance(10_000);
+    expect(socket().sent.filter((m) => 'ping' in m)).toHaveLength(2);
+  });
+
+  it('aSocketThatStopsAnsweringPingsIsGivenUpAndReplaced', () => {
+    const client = joinedClient();
+    timers.advance(10_000); // ping, no answer
+    timers.advance(10_000); // still no answer: one more ping
+    expect(client.getState().phase).toBe('joined');
+    timers.advance(10_000); // two intervals without a word since the first ping
+    expect(client.getState().phase).toBe('reconnecting');
+    expect(socket(0).closedWith).toBe(4000);
+    timers.advance(250);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('aLateTimerInAThrottledTabIsNotMistakenForADeadSocket', () => {
+    const client = joinedClient();
+    timers.advance(10_000);
+    socket().receive({ requestId: '2', pong: {} });
+    // A background tab: the browser holds the next heartbeat back for a minute.
+    timers.holdBack(60_000);
+    timers.advance(10_000);
+    expect(socket().last()).toMatchObject({ ping: {} });
+    expect(client.getState().phase).toBe('joined');
+  });
+});
+
+describe('SignalClient reconnection', () => {
+  it('anUnexpectedDropShowsReconnectingAndResumesWithTheSavedCredentials', () => {
+    const client = joinedClient();
+    socket().drop();
+    expect(client.getState()).toMatchObject({ phase: 'reconnecting', reconnectAttempt: 1 });
+    timers.advance(249);
+    expect(sockets).toHaveLength(1);
+    timers.advance(1);
+    expect(sockets).toHaveLength(2);
+    socket().open();
+    expect(socket().last()).toEqual({
+      requestId: expect.any(String),
+      resume: { room: ROOM, participantId: 'p-ada', resumeToken: 'tok-1' },
+    });
+    socket().receive(joined(socket().last().requestId, 'p-ada', 'tok-2'));
+    expect(client.getState()).toMatchObject({ phase: 'joined', selfId: 'p-ada', reconnectAttempt: 0 });
+    expect(credentials.load(ROOM)).toEqual({ participantId: 'p-ada', resumeToken: 'tok-2' });
+  });
+
+  it('retriesBackOffExponentiallyUpToTheCap', () => {
+    const client = joinedClient();
+    const delays: number[] = [];
+    socket().drop();
+    for (let i = 0; i < 8; i++) {
+      const before = sockets.length;
+      let waited = 0;
+      while (sockets.length === before) {
+        timers.advance(10);
+        waited += 10;
+      }
+      delays.push(waited);
+      socket().drop(); // the server is still away
+    }
+    // random() is 0 here, so each delay is half the ceiling: 500ms doubling, capped at 10s.
+    expect(delays).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000, 5000]);
+    expect(client.getState().reconnectAttempt).toBe(9);
+  });
+
+  it('whenTheResumeFailsItJoinsAfreshOnTheSameSocket', () => {
+    const client = joinedClient();
+    socket().drop();
+    timers.advance(250);
+    socket().open();
+    const resume = socket().last();
+    socket().receive({ requestId: resume.requestId, error: { code: 'RESUME_FAILED', message: 'too late' } });
+    expect(socket().last()).toMatchObject({ join: { room: ROOM, displayName: 'Ada' } });
+    expect(credentials.load(ROOM)).toBeNull();
+    socket().receive(joined(socket().last().requestId, 'p-ada-2', 'tok-9'));
+    expect(client.getState()).toMatchObject({ phase: 'joined', selfId: 'p-ada-2', error: undefined });
+    expect(credentials.load(ROOM)).toEqual({ participantId: 'p-ada-2', resumeToken: 'tok-9' });
+  });
+
+  it('aReloadedTabResumesItsPlaceFromSessionStorage', () => {
+    credentials.save(ROOM, { participantId: 'p-ada', resumeToken: 'tok-1' });
+    const client = newClient();
+    expect(client.canResume()).toBe(true);
+    client.connect(ADA);
+    socket().open();
+    expect(socket().last()).toMatchObject({ resume: { room: ROOM, participantId: 'p-ada', resumeToken: 'tok-1' } });
+  });
+
+  it('anExpiredPlaceIsTakenAgainWithAFreshJoin', () => {
+    const client = joinedClient();
+    socket().receive({ error: { code: 'NOT_JOINED', message: 'your place in the conference has expired; join again' } });
+    expect(client.getState().phase).toBe('reconnecting');
+    expect(socket().last()).toMatchObject({ join: { displayName: 'Ada' } });
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('whenTheConferenceDropsUsWhileTheSocketLivesItRejoinsOverANewSocket', () => {
+    const client = joinedClient();
+    socket().receive({ participantLeft: { participantId: 'p-ada', reason: 'LEAVE_REASON_CONNECTION_LOST' } });
+    expect(client.getState()).toMatchObject({ phase: 'reconnecting', selfId: undefined });
+    expect(socket(0).closedWith).toBe(4000);
+    expect(credentials.load(ROOM)).toBeNull();
+    timers.advance(250);
+    socket().open();
+    expect(socket().last()).toMatchObject({ join: { displayName: 'Ada' } });
+  });
+
+  it('aJoinAnsweredAlreadyJoinedStartsOverOnAFreshSocket', () => {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    socket().receive({ requestId: '1', error: { code: 'ALREADY_JOINED', message: 'leave first' } });
+    expect(client.getState().phase).toBe('reconnecting');
+    timers.advance(250);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('aReloadedTabWhosePlaceIsGoneAndWhoHasNoNameIsAskedForOne', () => {
+    credentials.save(ROOM, { participantId: 'p-ada', resumeToken: 'old' });
+    const client = newClient();
+    client.connect({ ...ADA, displayName: '' });
+    socket().open();
+    socket().receive({ requestId: '1', error: { code: 'RESUME_FAILED', message: 'too late' } });
+    expect(client.getState()).toMatchObject({ phase: 'idle', error: undefined });
+    expect(socket().sent.some((m) => 'join' in m)).toBe(false);
+  });
+
+  it('retryNowSkipsTheRestOfTheWait', () => {
+    const client = joinedClient();
+    socket().drop();
+    client.retryNow();
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('ignoresEventsFromASocketItAlreadyGaveUpOn', () => {
+    const client = joinedClient();
+    const old = socket();
+    old.drop();
+    timers.advance(250);
+    old.receive({ participantJoined: { participant: { id: 'p-ghost', displayName: 'Ghost' } } });
+    old.drop();
+    expect(client.getState().reconnectAttempt).toBe(1);
+    expect(client.getState().roster.participants.map((p) => p.id)).toEqual(['p-ada']);
+  });
+});
+
+describe('SignalClient controls', () => {
+  it('setMediaIsSentAndAppliedToOnesOwnEntryWhenAcknowledged', () => {
+    const client = joinedClient();
+    client.setAudioMuted(true);
+    const request = socket().last();
+    expect(request).toEqual({ requestId: '2', setMedia: { audioMuted: true } });
+    expect(client.getState().roster.participants[0]?.audioMuted).toBe(false);
+    socket().receive({ requestId: '2', ack: {} });
+    expect(client.getState().roster.participants[0]?.audioMuted).toBe(true);
+    client.setVideoMuted(true);
+    expect(socket().last()).toEqual({ requestId: '3', setMedia: { videoMuted: true } });
+  });
+
+  it('renameSendsUpdateProfileWithTheNewName', () => {
+    const client = joinedClient();
+    client.rename('Ada Lovelace');
+    expect(socket().last()).toEqual({ requestId: '2', updateProfile: { displayName: 'Ada Lovelace' } });
+    socket().receive({ requestId: '2', ack: {} });
+    expect(client.getState().roster.participants[0]?.displayName).toBe('Ada Lovelace');
+  });
+
+  it('aRefusedRequestShowsTheErrorAndTheConferenceCarriesOn', () => {
+    const client = joinedClient();
+    client.rename('x'.repeat(65));
+    socket().receive({ requestId: '2', error: { code: 'REFUSED', message: 'a display name has at most 64 characters' } });
+    expect(client.getState()).toMatchObject({ phase: 'joined', error: { message: 'a display name has at most 64 characters' } });
+    client.dismissError();
+    expect(client.getState().error).toBeUndefined();
+  });
+
+  it('leaveSaysGoodbyeForgetsThePlaceAndDoesNotReconnect', () => {
+    const client = joinedClient();
+    client.leave();
+    expect(socket().last()).toEqual({ requestId: '2', leave: {} });
+    expect(client.getState()).toMatchObject({ phase: 'left', selfId: undefined });
+    expect(credentials.load(ROOM)).toBeNull();
+    socket().receive({ requestId: '2', ack: {} });
+    expect(socket().closedWith).toBe(1000);
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('leaveClosesTheSocketEvenWithoutAnAck', () => {
+    const client = joinedClient();
+    client.leave();
+    timers.advance(1_999);
+    expect(socket().closedWith).toBeUndefined();
+    timers.advance(1);
+    expect(socket().closedWith).toBe(1000);
+    expect(client.getState().phase).toBe('left');
+  });
+
+  it('theEndOfTheConferenceEndsTheSession', () => {
+    const client = joinedClient();
+    socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
+    expect(client.getState()).toMatchObject({ phase: 'ended', endReason: 'ENDED_BY_MODERATOR' });
+    expect(credentials.load(ROOM)).toBeNull();
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('canJoinAgainAfterLeavingEvenBeforeTheLeaveWasAcknowledged', () => {
+    const client = joinedClient();
+    client.leave();
+    client.connect(ADA);
+    expect(sockets).toHaveLength(2);
+    expect(socket(0).closedWith).toBe(1000);
+    socket().open();
+    expect(socket().last()).toMatchObject({ join: { displayName: 'Ada' } });
+    timers.advance(5_000);
+    expect(socket().closedWith).toBeUndefined();
+  });
+
+  it('listenersSeeEveryChangeWithThePreviousState', () => {
+    const client = newClient();
+    const phases: string[] = [];
+    client.subscribe((state, previous) => phases.push(`${previous.phase}->${state.phase}`));
+    client.connect(ADA);
+    socket().open();
+    socket().receive(joined('1'));
+    expect(phases).toEqual(['idle->connecting', 'connecting->joined']);
+  });
+});

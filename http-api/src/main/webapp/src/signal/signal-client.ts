@@ -1,0 +1,533 @@
+import { backoffDelay, RECONNECT_BACKOFF, type BackoffPolicy } from './backoff';
+import {
+  bodyKind,
+  encodeClientMessage,
+  ErrorCode,
+  parseServerMessage,
+  readInt64,
+  SIGNAL_SUBPROTOCOL,
+  type ClientBody,
+  type ClientBodyKind,
+  type Role,
+  type ServerMessage,
+  type SetMediaBody,
+} from './protocol';
+import { EMPTY_ROSTER, findParticipant, patchParticipant, reduceRoster, type ParticipantPatch, type RosterState } from './roster';
+
+/**
+ * One person's place in one room, kept over a WebSocket that may drop: joins, resumes after a drop
+ * (with backoff), keeps the heartbeat and the roster, and tells listeners about every change.
+ * It knows nothing of the DOM: the socket, the timers, the random source and the credential
+ * storage are handed in, so its behaviour is unit-tested with fakes.
+ */
+
+// ---- what the client needs from its surroundings ----
+
+export interface SocketHandlers {
+  open(): void;
+  message(text: string): void;
+  /** Called once, whether the socket closed cleanly, failed to open or broke. */
+  close(): void;
+}
+
+export interface SignalSocket {
+  send(text: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type SocketFactory = (url: string, protocol: string, handlers: SocketHandlers) => SignalSocket;
+
+export interface Timers {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** What lets a dropped connection (or a reloaded tab) take back its place. */
+export interface Credentials {
+  participantId: string;
+  resumeToken: string;
+}
+
+export interface CredentialStore {
+  load(room: string): Credentials | null;
+  save(room: string, credentials: Credentials): void;
+  clear(room: string): void;
+}
+
+export interface Profile {
+  displayName: string;
+  language: string;
+  audioMuted: boolean;
+  videoMuted: boolean;
+}
+
+export interface SignalClientOptions {
+  url: string;
+  room: string;
+  createSocket: SocketFactory;
+  credentials: CredentialStore;
+  timers?: Timers;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+}
+
+// ---- what listeners see ----
+
+export type Phase =
+  /** Not in the room: before the first join, or after a refused one. */
+  | 'idle'
+  /** First connection under way: socket opening, join or resume sent. */
+  | 'connecting'
+  | 'joined'
+  /** The connection dropped (or our place expired): trying to get back in. */
+  | 'reconnecting'
+  /** Left on purpose. */
+  | 'left'
+  | 'ended';
+
+export interface SessionState {
+  readonly phase: Phase;
+  readonly room: string;
+  readonly selfId: string | undefined;
+  readonly conference: { readonly room: string; readonly instance: string; readonly startedAt: string } | undefined;
+  readonly roster: RosterState;
+  /** The last error the server sent, until the next successful join. */
+  readonly error: { readonly code: string; readonly message: string } | undefined;
+  /** Why the conference ended (EndReason name), once phase is "ended". */
+  readonly endReason: string | undefined;
+  /** Retries since the connection dropped; 0 while connected. */
+  readonly reconnectAttempt: number;
+}
+
+export type SessionListener = (state: SessionState, previous: SessionState) => void;
+
+export const DEFAULT_HEARTBEAT_MS = 10_000;
+/** A ping unanswered for this many heartbeat intervals means the socket is dead, even if still "open". */
+const PING_TIMEOUT_HEARTBEATS = 2;
+/** How long a leave waits for its ack before the socket is closed anyway. */
+const LEAVE_ACK_TIMEOUT_MS = 2_000;
+/** WebSocket close code for "we gave up on this socket" (application range 4000-4999). */
+const CLOSE_STALE = 4000;
+const CLOSE_NORMAL = 1000;
+
+const browserTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setInterval: (callback, ms) => globalThis.setInterval(callback, ms),
+  clearInterval: (handle) => globalThis.clearInterval(handle as ReturnType<typeof setInterval>),
+};
+
+interface PendingRequest {
+  kind: ClientBodyKind;
+  /** For setMedia and updateProfile: what to apply to our own roster entry once acknowledged. */
+  patch?: ParticipantPatch;
+}
+
+export class SignalClient {
+  private readonly options: SignalClientOptions;
+  private readonly timers: Timers;
+  private readonly random: () => number;
+  private readonly listeners = new Set<SessionListener>();
+  private readonly pending = new Map<string, PendingRequest>();
+
+  private state: SessionState;
+  private profile: Profile | undefined;
+  private socket: SignalSocket | null = null;
+  /** Bumped for every socket, so late events from an abandoned one are ignored. */
+  private generation = 0;
+  private requestCounter = 0;
+  private heartbeatMs = DEFAULT_HEARTBEAT_MS;
+  private heartbeat: unknown = null;
+  private retry: unknown = null;
+  private leaveTimeout: unknown = null;
+  /** When the oldest ping still without any answer was sent; null when the server has spoken since. */
+  private unansweredPingSince: number | null = null;
+
+  constructor(options: SignalClientOptions) {
+    this.options = options;
+    this.timers = options.timers ?? browserTimers;
+    this.random = options.random ?? Math.random;
+    this.state = {
+      phase: 'idle',
+      room: options.room,
+      selfId: undefined,
+      conference: undefined,
+      roster: EMPTY_ROSTER,
+      error: undefined,
+      endReason: undefined,
+      reconnectAttempt: 0,
+    };
+  }
+
+  getState(): SessionState {
+    return this.state;
+  }
+
+  subscribe(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** True when this tab holds a place in the room it may take back (e.g. after a reload). */
+  canResume(): boolean {
+    return this.options.credentials.load(this.options.room) !== null;
+  }
+
+  /** Enters the room: resumes the place this tab had, if any, or joins with this profile. */
+  connect(profile: Profile): void {
+    if (this.state.phase === 'connecting' || this.state.phase === 'joined' || this.state.phase === 'reconnecting') return;
+    this.profile = { ...profile };
+    // A socket still waiting for the ack of a leave goes now; what was sent on it is still delivered.
+    this.closeSocket(CLOSE_NORMAL);
+    this.update({ phase: 'connecting', error: undefined, endReason: undefined, reconnectAttempt: 0 });
+    this.openSocket();
+  }
+
+  leave(): void {
+    const wasConnected = this.socket !== null && this.state.phase === 'joined';
+    this.forgetPlace();
+    this.stopHeartbeat();
+    this.cancelRetry();
+    this.update({ phase: 'left', selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+    if (wasConnected) {
+      this.send({ leave: {} });
+      this.leaveTimeout = this.timers.setTimeout(() => this.closeSocket(CLOSE_NORMAL), LEAVE_ACK_TIMEOUT_MS);
+    } else {
+      this.closeSocket(CLOSE_NORMAL);
+    }
+  }
+
+  rename(displayName: string): void {
+    if (this.profile) this.profile.displayName = displayName;
+    this.sendWhenJoined({ updateProfile: { displayName } }, { displayName });
+  }
+
+  setAudioMuted(audioMuted: boolean): void {
+    this.setMedia({ audioMuted });
+  }
+
+  setVideoMuted(videoMuted: boolean): void {
+    this.setMedia({ videoMuted });
+  }
+
+  /** Skips the rest of the backoff wait (e.g. the browser says it is back online). */
+  retryNow(): void {
+    if (this.state.phase !== 'reconnecting' || this.retry === null) return;
+    this.cancelRetry();
+    this.openSocket();
+  }
+
+  dismissError(): void {
+    if (this.state.error) this.update({ error: undefined });
+  }
+
+  /** Lets go of the socket and timers without leaving: the place stays resumable (tab reload). */
+  dispose(): void {
+    this.stopHeartbeat();
+    this.cancelRetry();
+    this.closeSocket(CLOSE_NORMAL);
+    this.listeners.clear();
+  }
+
+  // ---- the socket ----
+
+  private openSocket(): void {
+    const generation = ++this.generation;
+    const isCurrent = () => generation === this.generation;
+    this.socket = this.options.createSocket(this.options.url, SIGNAL_SUBPROTOCOL, {
+      open: () => isCurrent() && this.onOpen(),
+      message: (text) => isCurrent() && this.onMessage(text),
+      close: () => isCurrent() && this.onClose(),
+    });
+  }
+
+  private closeSocket(code: number): void {
+    if (this.leaveTimeout !== null) {
+      this.timers.clearTimeout(this.leaveTimeout);
+      this.leaveTimeout = null;
+    }
+    const socket = this.socket;
+    this.socket = null;
+    this.generation++;
+    this.pending.clear();
+    socket?.close(code);
+  }
+
+  private onOpen(): void {
+    const credentials = this.options.credentials.load(this.options.room);
+    if (credentials) {
+      this.send({ resume: { room: this.options.room, ...credentials } });
+    } else {
+      this.sendJoin();
+    }
+  }
+
+  private onClose(): void {
+    this.socket = null;
+    this.generation++;
+    this.pending.clear();
+    this.stopHeartbeat();
+    if (this.state.phase === 'connecting' || this.state.phase === 'joined' || this.state.phase === 'reconnecting') {
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    this.cancelRetry();
+    const attempt = this.state.reconnectAttempt + 1;
+    this.update({ phase: 'reconnecting', reconnectAttempt: attempt });
+    const delay = backoffDelay(attempt, this.options.backoff ?? RECONNECT_BACKOFF, this.random);
+    this.retry = this.timers.setTimeout(() => {
+      this.retry = null;
+      this.openSocket();
+    }, delay);
+  }
+
+  /** Gives up on the current socket (broken, or a transient refusal) and tries again later. */
+  private dropAndReconnect(): void {
+    this.closeSocket(CLOSE_STALE);
+    this.stopHeartbeat();
+    this.scheduleReconnect();
+  }
+
+  // ---- messages ----
+
+  private onMessage(text: string): void {
+    this.unansweredPingSince = null;
+    const message = parseServerMessage(text);
+    if (message === null) return;
+    const request = message.requestId ? this.pending.get(message.requestId) : undefined;
+    if (message.requestId) this.pending.delete(message.requestId);
+
+    if (message.joined) {
+      this.onJoined(message);
+    } else if (message.error) {
+      this.onError(message, request);
+    } else if (message.ack) {
+      this.onAck(request);
+    } else if (message.conferenceEnded) {
+      this.onConferenceEnded(message.conferenceEnded.reason ?? '');
+    } else if (message.participantLeft?.participantId !== undefined && message.participantLeft.participantId === this.state.selfId) {
+      // The conference let our place go (we were silent too long). This socket may still be tied
+      // to the old place on the server, so take a new place over a new socket.
+      this.forgetPlace();
+      this.update({ selfId: undefined, roster: reduceRoster(this.state.roster, message) });
+      this.dropAndReconnect();
+    } else if (this.state.phase === 'joined') {
+      const roster = reduceRoster(this.state.roster, message);
+      if (roster !== this.state.roster) this.update({ roster });
+    }
+  }
+
+  private onJoined(message: ServerMessage): void {
+    const joined = message.joined ?? {};
+    const participantId = joined.participantId ?? '';
+    const resumeToken = joined.resumeToken ?? '';
+    if (participantId !== '' && resumeToken !== '') {
+      this.options.credentials.save(this.options.room, { participantId, resumeToken });
+    }
+    const conference = joined.conference ?? {};
+    const roster = reduceRoster(this.state.roster, message);
+    const self = findParticipant(roster, participantId);
+    if (self && this.profile) {
+      // After a resume the server's record of us wins over what this tab remembered.
+      this.profile = { ...this.profile, displayName: self.displayName, audioMuted: self.audioMuted, videoMuted: self.videoMuted };
+    }
+    this.update({
+      phase: 'joined',
+      selfId: participantId,
+      conference: { room: conference.room ?? this.options.room, instance: conference.instance ?? '', startedAt: conference.startedAt ?? '' },
+      roster,
+      error: undefined,
+      reconnectAttempt: 0,
+    });
+    this.startHeartbeat(readInt64(joined.heartbeatIntervalMillis, DEFAULT_HEARTBEAT_MS));
+  }
+
+  private onError(message: ServerMessage, request: PendingRequest | undefined): void {
+    const code = message.error?.code ?? '';
+    const error = { code, message: message.error?.message ?? code };
+    const transient = code === ErrorCode.UNAVAILABLE;
+    if (request?.kind === 'resume') {
+      if (transient) {
+        this.update({ error });
+        this.dropAndReconnect();
+      } else {
+        // RESUME_FAILED (the grace period is over, or the token is stale): start over.
+        this.joinAfresh();
+      }
+    } else if (request?.kind === 'join') {
+      if (code === ErrorCode.ALREADY_JOINED) {
+        // This socket is still tied to an old place on the server: start over on a new one.
+        this.dropAndReconnect();
+        return;
+      }
+      this.update({ error });
+      if (transient) {
+        this.dropAndReconnect();
+      } else {
+        this.forgetPlace();
+        this.stopHeartbeat();
+        this.closeSocket(CLOSE_NORMAL);
+        this.update({ phase: 'idle', selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+      }
+    } else if (code === ErrorCode.NOT_JOINED) {
+      // Our place expired while the socket stayed open (e.g. a frozen tab): take a new one.
+      if (this.state.phase === 'joined') this.joinAfresh();
+    } else if (request?.kind !== 'leave' && request?.kind !== 'ping') {
+      this.update({ error });
+    }
+  }
+
+  private onAck(request: PendingRequest | undefined): void {
+    if (request?.kind === 'leave') {
+      this.closeSocket(CLOSE_NORMAL);
+      return;
+    }
+    if (request?.patch && this.state.selfId !== undefined) {
+      const roster = patchParticipant(this.state.roster, this.state.selfId, request.patch);
+      if (roster !== this.state.roster) this.update({ roster });
+    }
+  }
+
+  private onConferenceEnded(reason: string): void {
+    this.forgetPlace();
+    this.stopHeartbeat();
+    this.cancelRetry();
+    this.closeSocket(CLOSE_NORMAL);
+    this.update({ phase: 'ended', endReason: reason, selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+  }
+
+  /** Forgets the old place and joins again on the open socket. */
+  private joinAfresh(): void {
+    this.forgetPlace();
+    this.stopHeartbeat();
+    if ([...this.pending.values()].some((r) => r.kind === 'join')) return;
+    if (!this.profile || this.profile.displayName.trim() === '') {
+      // A reloaded tab whose place is gone and that never stored a name: ask for one.
+      this.closeSocket(CLOSE_NORMAL);
+      this.update({ phase: 'idle', selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+      return;
+    }
+    if (this.state.phase === 'joined') this.update({ phase: 'reconnecting', selfId: undefined });
+    this.sendJoin();
+  }
+
+  private sendJoin(): void {
+    const profile = this.profile;
+    if (!profile) return;
+    this.send({
+      join: {
+        room: this.options.room,
+        displayName: profile.displayName,
+        language: profile.language,
+        audioMuted: profile.audioMuted,
+        videoMuted: profile.videoMuted,
+      },
+    });
+  }
+
+  private setMedia(change: SetMediaBody): void {
+    if (this.profile) Object.assign(this.profile, change);
+    this.sendWhenJoined({ setMedia: change }, change as ParticipantPatch);
+  }
+
+  private sendWhenJoined(body: ClientBody, patch: ParticipantPatch): void {
+    if (this.state.phase !== 'joined') return;
+    this.send(body, patch);
+  }
+
+  private send(body: ClientBody, patch?: ParticipantPatch): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    const requestId = String(++this.requestCounter);
+    this.pending.set(requestId, patch ? { kind: bodyKind(body), patch } : { kind: bodyKind(body) });
+    socket.send(encodeClientMessage({ requestId, ...body }));
+  }
+
+  // ---- heartbeat ----
+
+  private startHeartbeat(intervalMs: number): void {
+    this.stopHeartbeat();
+    this.heartbeatMs = intervalMs;
+    this.heartbeat = this.timers.setInterval(() => this.onHeartbeat(), intervalMs);
+  }
+
+  private onHeartbeat(): void {
+    const now = this.timers.now();
+    if (this.unansweredPingSince !== null && now - this.unansweredPingSince >= PING_TIMEOUT_HEARTBEATS * this.heartbeatMs) {
+      // The socket still looks open but the server stopped answering (sleeping laptop, changed
+      // network): the browser may take minutes to notice, so give up on it now. Measured from the
+      // unanswered ping, not from the last message, so that a throttled background tab whose
+      // timers fire late is not mistaken for a dead connection.
+      this.dropAndReconnect();
+      return;
+    }
+    this.unansweredPingSince ??= now;
+    this.send({ ping: {} });
+  }
+
+  private stopHeartbeat(): void {
+    this.unansweredPingSince = null;
+    if (this.heartbeat !== null) {
+      this.timers.clearInterval(this.heartbeat);
+      this.heartbeat = null;
+    }
+  }
+
+  private cancelRetry(): void {
+    if (this.retry !== null) {
+      this.timers.clearTimeout(this.retry);
+      this.retry = null;
+    }
+  }
+
+  private forgetPlace(): void {
+    this.options.credentials.clear(this.options.room);
+  }
+
+  private update(changes: Partial<SessionState>): void {
+    const previous = this.state;
+    this.state = { ...previous, ...changes };
+    for (const listener of [...this.listeners]) listener(this.state, previous);
+  }
+}
+
+/** The own participant's entry, when joined. */
+export function selfParticipant(state: SessionState) {
+  return findParticipant(state.roster, state.selfId);
+}
+
+export function isModerator(role: Role | undefined): boolean {
+  return role === 'ROLE_MODERATOR';
+}
+
+/** The real browser WebSocket behind the SocketFactory seam. */
+export const browserSocketFactory: SocketFactory = (url, protocol, handlers) => {
+  const ws = new WebSocket(url, protocol);
+  let closed = false;
+  const closeOnce = () => {
+    if (closed) return;
+    closed = true;
+    handlers.close();
+  };
+  ws.onopen = () => handlers.open();
+  ws.onmessage = (event: MessageEvent) => {
+    if (typeof event.data === 'string') handlers.message(event.data);
+  };
+  // An error is always followed by close; reporting close once is enough.
+  ws.onclose = closeOnce;
+  return {
+    send: (text) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(text);
+    },
+    close: (code, reason) => {
+      closed = true;
+      ws.close(code, reason);
+    },
+  };
+};

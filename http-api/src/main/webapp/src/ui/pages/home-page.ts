@@ -1,0 +1,125 @@
+import { roomPath } from '../../app/router';
+import { forgetRecentRooms, loadRecentRooms } from '../../app/storage';
+import type { Translator } from '../../i18n/i18n';
+import { generateRoomName, ROOM_NAME_MAX_LENGTH, roomNameProblem } from '../../rooms/room-name';
+import { el, replaceChildren, setText, show, uniqueId } from '../dom';
+import { icon } from '../components/icons';
+
+export interface HomePageDeps {
+  navigate(path: string): void;
+}
+
+/** "/": pick a room (typed or generated) and go there; recently visited rooms as links. */
+export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDeps): void {
+  document.title = t.t('app.name');
+  const inputId = uniqueId('room');
+  const ruleId = uniqueId('room-rule');
+  const errorId = uniqueId('room-error');
+
+  const input = el('input', {
+    class: 'input input-large',
+    attrs: {
+      id: inputId,
+      type: 'text',
+      name: 'room',
+      maxlength: ROOM_NAME_MAX_LENGTH,
+      autocomplete: 'off',
+      autocapitalize: 'off',
+      spellcheck: 'false',
+      placeholder: t.t('home.roomPlaceholder'),
+      'aria-describedby': ruleId,
+      'data-testid': 'room-input',
+    },
+  });
+  const rule = el('p', { class: 'field-hint', text: t.t('roomName.rule', { max: ROOM_NAME_MAX_LENGTH }), attrs: { id: ruleId } });
+  const error = el('p', { class: 'field-error', attrs: { id: errorId, role: 'alert' } });
+
+  const suggest = el('button', {
+    class: 'button',
+    attrs: { type: 'button', 'data-testid': 'generate-room' },
+    on: {
+      click: () => {
+        input.value = generateRoomName();
+        clearError();
+        input.focus();
+      },
+    },
+  }, [icon('dice'), el('span', { text: t.t('home.suggest') })]);
+
+  const form = el('form', {
+    class: 'panel home-form',
+    attrs: { novalidate: true },
+    on: {
+      submit: (event) => {
+        event.preventDefault();
+        const name = input.value.trim();
+        const problem = roomNameProblem(name);
+        if (problem) {
+          setText(error, problem === 'required' ? t.t('roomName.required') : t.t('roomName.rule', { max: ROOM_NAME_MAX_LENGTH }));
+          input.setAttribute('aria-invalid', 'true');
+          input.setAttribute('aria-describedby', `${errorId} ${ruleId}`);
+          input.focus();
+          return;
+        }
+        deps.navigate(roomPath(name));
+      },
+    },
+  }, [
+    el('label', { class: 'label', text: t.t('home.roomLabel'), attrs: { for: inputId } }),
+    el('div', { class: 'room-picker' }, [
+      input,
+      suggest,
+      el('button', { class: 'button button-primary button-large', text: t.t('home.go'), attrs: { type: 'submit', 'data-testid': 'go-button' } }),
+    ]),
+    error,
+    rule,
+  ]);
+  input.addEventListener('input', clearError);
+
+  function clearError(): void {
+    setText(error, '');
+    input.removeAttribute('aria-invalid');
+    input.setAttribute('aria-describedby', ruleId);
+  }
+
+  root.replaceChildren(
+    el('header', { class: 'site-header' }, [el('a', { class: 'brand', text: t.t('app.name'), attrs: { href: '/' } })]),
+    el('main', { class: 'home', attrs: { id: 'main' } }, [
+      el('h1', { class: 'home-title', text: t.t('home.title') }),
+      el('p', { class: 'home-tagline', text: t.t('app.tagline') }),
+      form,
+      createRecentRooms(t),
+    ]),
+  );
+  input.focus();
+}
+
+function createRecentRooms(t: Translator): HTMLElement {
+  const headingId = uniqueId('recent');
+  const list = el('ul', { class: 'recent-rooms', attrs: { 'data-testid': 'recent-rooms' } });
+  const section = el('section', { class: 'panel recent', attrs: { 'aria-labelledby': headingId } });
+  const render = () => {
+    const rooms = loadRecentRooms();
+    replaceChildren(list, rooms.map((room) => el('li', {}, [
+      el('a', { class: 'recent-room', text: room.name, attrs: { href: roomPath(room.name), 'data-testid': 'recent-room' } }),
+    ])));
+    show(section, rooms.length > 0);
+  };
+  replaceChildren(section, [
+    el('h2', { class: 'panel-title', text: t.t('home.recent.title'), attrs: { id: headingId } }),
+    list,
+    el('button', {
+      class: 'button button-ghost button-small',
+      text: t.t('home.recent.clear'),
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          forgetRecentRooms();
+          render();
+        },
+      },
+    }),
+  ]);
+  render();
+  return section;
+}

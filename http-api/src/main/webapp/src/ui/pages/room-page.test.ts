@@ -1,0 +1,210 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../i18n/i18n';
+import type { ServerMessage, WireParticipant } from '../../signal/protocol';
+import { SignalClient } from '../../signal/signal-client';
+import { FakeSocket, ManualTimers, MemoryCredentials } from '../../test-support/fake-signalling';
+import { mountRoomPage } from './room-page';
+
+const ROOM = 'LabMeeting';
+const ada: WireParticipant = { id: 'p-ada', displayName: 'Ada', role: 'ROLE_MODERATOR', language: 'en' };
+const bob: WireParticipant = { id: 'p-bob', displayName: 'Bob', role: 'ROLE_PARTICIPANT', language: 'en', audioMuted: true };
+
+let sockets: FakeSocket[];
+let timers: ManualTimers;
+let credentials: MemoryCredentials;
+let root: HTMLElement;
+
+function mount(language = 'en'): SignalClient {
+  const client = new SignalClient({
+    url: 'ws://localhost/api/v1/signal',
+    room: ROOM,
+    createSocket: (url, protocol, handlers) => {
+      const socket = new FakeSocket(url, protocol, handlers);
+      sockets.push(socket);
+      return socket;
+    },
+    credentials,
+    timers,
+    random: () => 0,
+  });
+  mountRoomPage(root, createTranslator(language), ROOM, {
+    client,
+    pageUrl: () => `http://localhost/${ROOM}`,
+    copyText: async () => true,
+  });
+  return client;
+}
+
+function socket(): FakeSocket {
+  const s = sockets.at(-1);
+  if (!s) throw new Error('no socket');
+  return s;
+}
+
+const byTestId = <E extends Element = HTMLElement>(id: string) => root.querySelector<E & Element>(`[data-testid="${id}"]`);
+const all = (id: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+const visible = (element: Element | null) => element !== null && element.closest('[hidden]') === null && element.isConnected;
+
+function joinAs(name: string): void {
+  const input = byTestId<HTMLInputElement>('display-name');
+  if (!input) throw new Error('no display name field');
+  input.value = name;
+  byTestId<HTMLButtonElement>('join-button')?.click();
+}
+
+function joined(requestId: string, ...roster: WireParticipant[]): ServerMessage {
+  return {
+    requestId,
+    joined: {
+      participantId: 'p-ada', resumeToken: 'tok', role: 'ROLE_MODERATOR', heartbeatIntervalMillis: '10000',
+      conference: { room: ROOM.toLowerCase(), instance: '1', roster },
+    },
+  };
+}
+
+function enterRoom(): void {
+  joinAs('Ada');
+  socket().open();
+  socket().receive(joined(socket().last().requestId, ada, bob));
+}
+
+beforeEach(() => {
+  sockets = [];
+  timers = new ManualTimers();
+  credentials = new MemoryCredentials();
+  localStorage.clear();
+  document.body.replaceChildren();
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+
+describe('room page', () => {
+  it('offersThePrejoinFormWithTheRememberedDisplayName', () => {
+    localStorage.setItem('parley.displayName', JSON.stringify('Grace'));
+    mount();
+    expect(byTestId<HTMLInputElement>('display-name')?.value).toBe('Grace');
+    expect(byTestId('room-name')?.textContent).toBe(ROOM);
+    expect(visible(byTestId('leave-button'))).toBe(false);
+    expect(document.title).toBe('LabMeeting · Parley');
+  });
+
+  it('aBlankNameIsNotSent', () => {
+    mount();
+    joinAs('   ');
+    expect(sockets).toHaveLength(0);
+    expect(root.textContent).toContain('Enter the name others will see.');
+  });
+
+  it('joiningShowsTheLiveRosterWithBadgesMediaStateAndOneself', () => {
+    mount();
+    joinAs('Ada');
+    expect(byTestId<HTMLButtonElement>('join-button')?.disabled).toBe(true);
+    socket().open();
+    expect(socket().last()).toMatchObject({ join: { room: ROOM, displayName: 'Ada', language: 'en' } });
+    socket().receive(joined(socket().last().requestId, ada, bob));
+
+    const entries = all('roster-entry');
+    expect(entries.map((e) => e.dataset['participantId'])).toEqual(['p-ada', 'p-bob']);
+    const [adaEntry, bobEntry] = entries;
+    expect(adaEntry?.querySelector('[data-testid="roster-name"]')?.textContent).toBe('Ada');
+    expect(visible(adaEntry?.querySelector('.roster-you') ?? null)).toBe(true);
+    expect(visible(bobEntry?.querySelector('.roster-you') ?? null)).toBe(false);
+    expect(visible(adaEntry?.querySelector('[data-testid="moderator-badge"]') ?? null)).toBe(true);
+    expect(visible(bobEntry?.querySelector('[data-testid="moderator-badge"]') ?? null)).toBe(false);
+    expect([...(bobEntry?.querySelectorAll('[role="img"]') ?? [])].map((i) => i.getAttribute('aria-label')))
+      .toEqual(['Microphone off', 'Camera on']);
+    expect(root.textContent).toContain('Participants (2)');
+    expect(visible(byTestId('leave-button'))).toBe(true);
+    expect(localStorage.getItem('parley.displayName')).toBe('"Ada"');
+    expect(localStorage.getItem('parley.recentRooms')).toContain(ROOM);
+  });
+
+  it('rosterChangesAreAppliedInPlaceAndAnnounced', () => {
+    mount();
+    enterRoom();
+    const adaElement = all('roster-entry')[0];
+    socket().receive({ participantJoined: { participant: { id: 'p-cy', displayName: 'Cy', role: 'ROLE_PARTICIPANT' } } });
+    socket().receive({ participantLeft: { participantId: 'p-bob', reason: 'LEAVE_REASON_LEFT' } });
+    expect(all('roster-name').map((e) => e.textContent)).toEqual(['Ada', 'Cy']);
+    expect(all('roster-entry')[0]).toBe(adaElement);
+    expect(root.querySelector('[aria-live="polite"].visually-hidden')?.textContent).toBe('Bob left');
+  });
+
+  it('theMediaTogglesAndRenameSpeakTheProtocol', () => {
+    mount();
+    enterRoom();
+    byTestId<HTMLButtonElement>('toggle-audio')?.click();
+    expect(socket().last()).toMatchObject({ setMedia: { audioMuted: true } });
+    socket().receive({ requestId: socket().last().requestId, ack: {} });
+    expect(byTestId('toggle-audio')?.textContent).toBe('Unmute microphone');
+
+    byTestId<HTMLButtonElement>('rename-button')?.click();
+    const input = byTestId<HTMLInputElement>('rename-input');
+    expect(visible(input)).toBe(true);
+    if (input) input.value = 'Ada Lovelace';
+    byTestId<HTMLFormElement>('rename-form')?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    expect(socket().last()).toMatchObject({ updateProfile: { displayName: 'Ada Lovelace' } });
+    expect(visible(input)).toBe(false);
+  });
+
+  it('aRefusedJoinShowsTheServersMessageInTheAlertArea', () => {
+    mount();
+    expect(visible(byTestId('error'))).toBe(false);
+    joinAs('Ada');
+    socket().open();
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'REFUSED', message: 'the room is locked' } });
+    expect(visible(byTestId('error'))).toBe(true);
+    expect(byTestId('error')?.textContent).toBe('the room is locked');
+    expect(byTestId('error')?.getAttribute('role')).toBe('alert');
+    expect(byTestId<HTMLButtonElement>('join-button')?.disabled).toBe(false);
+  });
+
+  it('aDroppedConnectionShowsTheReconnectingBannerUntilBackIn', () => {
+    mount();
+    enterRoom();
+    socket().drop();
+    expect(byTestId('connection-banner')?.textContent).toContain('Connection lost, reconnecting…');
+    expect(byTestId<HTMLButtonElement>('toggle-audio')?.disabled).toBe(true);
+    expect(all('roster-entry')).toHaveLength(2);
+    timers.advance(250);
+    socket().open();
+    socket().receive(joined(socket().last().requestId, ada));
+    expect(byTestId('connection-banner')?.textContent).toBe('');
+    expect(all('roster-entry')).toHaveLength(1);
+  });
+
+  it('leavingShowsAWayBack', () => {
+    mount();
+    enterRoom();
+    byTestId<HTMLButtonElement>('leave-button')?.click();
+    expect(socket().last()).toMatchObject({ leave: {} });
+    expect(byTestId('left')?.textContent).toContain('You left the room');
+    byTestId<HTMLButtonElement>('rejoin-button')?.click();
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('aReloadedTabGoesStraightBackInWithoutTheForm', () => {
+    credentials.save(ROOM, { participantId: 'p-ada', resumeToken: 'tok' });
+    mount();
+    expect(byTestId('display-name')).toBeNull();
+    expect(byTestId('connecting')).not.toBeNull();
+    socket().open();
+    expect(socket().last()).toMatchObject({ resume: { room: ROOM, participantId: 'p-ada', resumeToken: 'tok' } });
+  });
+
+  it('speaksFrenchToFrenchBrowsers', () => {
+    mount('fr');
+    expect(byTestId('join-button')?.textContent).toBe('Rejoindre');
+    enterRoom();
+    expect(root.textContent).toContain('(vous)');
+    expect(byTestId('leave-button')?.textContent).toBe('Quitter');
+  });
+
+  it('theEndOfTheConferenceIsExplained', () => {
+    mount();
+    enterRoom();
+    socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
+    expect(byTestId('ended')?.textContent).toContain('A moderator ended it for everyone.');
+  });
+});
