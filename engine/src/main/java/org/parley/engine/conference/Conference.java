@@ -2,6 +2,7 @@ package org.parley.engine.conference;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
             Role role = state.member(cmd.participant()).orElseThrow().role();
             return Effect().reply(cmd.replyTo(), StatusReply.success(new Admission(role, state)));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         List<Event> events = new ArrayList<>();
         ConferenceState admitting = state;
         if (!state.isInProgress()) {
@@ -154,7 +155,7 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         if (!state.isMember(cmd.participant())) {
             return Effect().reply(cmd.replyTo(), StatusReply.error("not in this conference"));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         List<Event> events = new ArrayList<>();
         events.add(new ParticipantLeft(cmd.participant(), cmd.reason(), now));
         state.moderatorHeirAfterLeaving(cmd.participant())
@@ -227,6 +228,11 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 listener.tell(update);
             }
         });
+    }
+
+    /** Events store milliseconds: the live state must equal the replayed one, so it holds no more. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

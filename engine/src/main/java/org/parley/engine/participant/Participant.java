@@ -3,6 +3,7 @@ package org.parley.engine.participant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -194,7 +195,7 @@ public final class Participant
             return Effect().reply(cmd.replyTo(), StatusReply.error("unknown language tag: " + cmd.language()));
         }
         Registered registered = new Registered(cmd.room(), name, cmd.language(), cmd.audioMuted(), cmd.videoMuted(),
-                cmd.resumeTokenHash(), clock.instant());
+                cmd.resumeTokenHash(), now());
         return Effect().persist(registered)
                 .thenRun(this::renewLeaseAndRelay)
                 .thenReply(cmd.replyTo(), StatusReply::success);
@@ -208,7 +209,7 @@ public final class Participant
         if (name.equals(state.displayName())) {
             return Effect().reply(cmd.replyTo(), StatusReply.success(state));
         }
-        return persistAndRelay(new DisplayNameChanged(name, clock.instant()), cmd.replyTo());
+        return persistAndRelay(new DisplayNameChanged(name, now()), cmd.replyTo());
     }
 
     private ReplyEffect<Event, ParticipantState> onChangeLanguage(ParticipantState state, ChangeLanguage cmd) {
@@ -218,21 +219,21 @@ public final class Participant
         if (cmd.language().equals(state.language())) {
             return Effect().reply(cmd.replyTo(), StatusReply.success(state));
         }
-        return persistAndRelay(new LanguageChanged(cmd.language(), clock.instant()), cmd.replyTo());
+        return persistAndRelay(new LanguageChanged(cmd.language(), now()), cmd.replyTo());
     }
 
     private ReplyEffect<Event, ParticipantState> onSetAudioMuted(ParticipantState state, SetAudioMuted cmd) {
         if (cmd.muted() == state.audioMuted()) {
             return Effect().reply(cmd.replyTo(), StatusReply.success(state));
         }
-        return persistAndRelay(new AudioMuteChanged(cmd.muted(), cmd.by(), clock.instant()), cmd.replyTo());
+        return persistAndRelay(new AudioMuteChanged(cmd.muted(), cmd.by(), now()), cmd.replyTo());
     }
 
     private ReplyEffect<Event, ParticipantState> onSetVideoMuted(ParticipantState state, SetVideoMuted cmd) {
         if (cmd.muted() == state.videoMuted()) {
             return Effect().reply(cmd.replyTo(), StatusReply.success(state));
         }
-        return persistAndRelay(new VideoMuteChanged(cmd.muted(), cmd.by(), clock.instant()), cmd.replyTo());
+        return persistAndRelay(new VideoMuteChanged(cmd.muted(), cmd.by(), now()), cmd.replyTo());
     }
 
     private ReplyEffect<Event, ParticipantState> onResume(ParticipantState state, Resume cmd) {
@@ -253,7 +254,7 @@ public final class Participant
     /** Leaving is final for this participant: the conference is told; sharding passivates the idle entity. */
     private ReplyEffect<Event, ParticipantState> depart(LeaveReason reason, ActorRef<StatusReply<Done>> replyTo) {
         timers.cancel(LEASE);
-        var effect = Effect().persist(new Departed(reason, clock.instant()))
+        var effect = Effect().persist(new Departed(reason, now()))
                 .thenRun((ParticipantState after) -> conferences.conference(after.room().orElseThrow())
                         .tell(new Conference.Leave(id, reason, context.getSystem().ignoreRef())));
         return replyTo == null ? effect.thenNoReply() : effect.thenReply(replyTo, after -> StatusReply.ack());
@@ -281,6 +282,11 @@ public final class Participant
 
     private void relay(ParticipantState state) {
         conferences.conference(state.room().orElseThrow()).tell(new Conference.Relay(state.asUpdate()));
+    }
+
+    /** Events store milliseconds: the live state must equal the replayed one, so it holds no more. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

@@ -62,7 +62,9 @@ public final class ApiErrors {
     }
 
     public static ExceptionHandler exceptionHandler() {
-        return ExceptionHandler.newBuilder().matchAny(ApiErrors::fromFailure).build();
+        return ExceptionHandler.newBuilder()
+                .matchAny(failure -> org.apache.pekko.http.javadsl.server.Directives.complete(fromFailure(failure)))
+                .build();
     }
 
     public static RejectionHandler rejectionHandler() {

@@ -1,0 +1,83 @@
+package org.parley.deploy;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.persistence.testing.TestCassandra;
+
+/**
+ * The walking skeleton's promise, end to end through the real server (composition root, real
+ * Cassandra) in real Chromium: two people open the same room and each sees both names.
+ */
+class TwoTabsSeeEachOtherIT {
+
+    private static ParleyServer server;
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void start() {
+        server = ParleyServer.start(ConfigFactory.parseString("""
+                        parley.cassandra.contact-points = ["%s"]
+                        parley.cassandra.autocreate-schema = true
+                        parley.http.port = 0
+                        parley.http.interface = "127.0.0.1"
+                        pekko.remote.artery.canonical.port = 0
+                        pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+                        """.formatted(TestCassandra.get().contactPoint()))
+                .withFallback(ConfigFactory.load()));
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        browsers.close();
+        server.close();
+    }
+
+    @Test
+    void twoPeopleInTheSameRoomSeeBothNamesAndALeaverDisappears() throws Exception {
+        String room = "Skeleton" + UUID.randomUUID().toString().substring(0, 6);
+        try (BrowserContext adaTab = browsers.browser().newContext();
+                BrowserContext bobTab = browsers.browser().newContext()) {
+            Page ada = joinAs(adaTab.newPage(), room, "Ada");
+            Page bob = joinAs(bobTab.newPage(), room, "Bob");
+
+            assertThat(names(ada)).containsText(new String[] {"Ada", "Bob"});
+            assertThat(names(bob)).containsText(new String[] {"Ada", "Bob"});
+            screenshot(ada, "skeleton-two-tabs.png");
+
+            bob.getByTestId("leave-button").click();
+
+            assertThat(names(ada)).hasCount(1);
+            assertThat(names(ada)).containsText(new String[] {"Ada"});
+        }
+    }
+
+    private Page joinAs(Page page, String room, String name) {
+        page.navigate("http://localhost:" + server.httpPort() + "/" + room);
+        page.getByTestId("display-name").fill(name);
+        page.getByTestId("join-button").click();
+        assertThat(page.getByTestId("roster")).isVisible();
+        return page;
+    }
+
+    private static Locator names(Page page) {
+        return page.getByTestId("roster").getByTestId("roster-name");
+    }
+
+    private static void screenshot(Page page, String file) throws Exception {
+        Path dir = Paths.get("target", "screenshots");
+        Files.createDirectories(dir);
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
+    }
+}
