@@ -22,10 +22,17 @@ import org.parley.persistence.testing.TestCassandra;
 class TwoTabsSeeEachOtherIT {
 
     private static ParleyServer server;
+    private static String baseUrl;
     private static Browsers browsers;
 
+    /** With -Dparley.it.url=http://localhost:8080 the test checks an already running server instead. */
     @BeforeAll
     static void start() {
+        browsers = Browsers.launch();
+        baseUrl = System.getProperty("parley.it.url", "");
+        if (!baseUrl.isEmpty()) {
+            return;
+        }
         server = ParleyServer.start(ConfigFactory.parseString("""
                         parley.cassandra.contact-points = ["%s"]
                         parley.cassandra.autocreate-schema = true
@@ -35,13 +42,15 @@ class TwoTabsSeeEachOtherIT {
                         pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                         """.formatted(TestCassandra.get().contactPoint()))
                 .withFallback(ConfigFactory.load()));
-        browsers = Browsers.launch();
+        baseUrl = "http://localhost:" + server.httpPort();
     }
 
     @AfterAll
     static void stop() {
         browsers.close();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
@@ -64,7 +73,7 @@ class TwoTabsSeeEachOtherIT {
     }
 
     private Page joinAs(Page page, String room, String name) {
-        page.navigate("http://localhost:" + server.httpPort() + "/" + room);
+        page.navigate(baseUrl + "/" + room);
         page.getByTestId("display-name").fill(name);
         page.getByTestId("join-button").click();
         assertThat(page.getByTestId("roster")).isVisible();
