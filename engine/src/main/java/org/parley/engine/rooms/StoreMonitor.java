@@ -1,7 +1,12 @@
 package org.parley.engine.rooms;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.parley.persistence.cassandra.CassandraHealth;
 import org.slf4j.Logger;
@@ -21,11 +26,32 @@ public final class StoreMonitor {
 
     private StoreMonitor() {}
 
+    /** The first answer includes opening the driver session and preparing the journal: it is slow. */
+    private static final Duration FIRST_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
     public static StoreMonitor start(ActorSystem<?> system, Duration interval, Duration timeout) {
         StoreMonitor monitor = new StoreMonitor();
-        system.scheduler().scheduleWithFixedDelay(Duration.ZERO, interval,
-                () -> CassandraHealth.check(system, timeout).thenAccept(monitor::record), system.executionContext());
+        Cancellable checks = system.scheduler().scheduleWithFixedDelay(Duration.ZERO, interval,
+                () -> monitor.check(system, timeout), system.executionContext());
+        // Stop asking before the store goes away at shutdown, or the last checks cry wolf.
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-store-checks", () -> {
+            checks.cancel();
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
         return monitor;
+    }
+
+    private final AtomicBoolean checking = new AtomicBoolean();
+
+    private void check(ActorSystem<?> system, Duration timeout) {
+        if (!checking.compareAndSet(false, true)) {
+            return; // the previous check is still waiting for its answer
+        }
+        Duration limit = health.get() == Health.UNKNOWN ? FIRST_CHECK_TIMEOUT : timeout;
+        CassandraHealth.check(system, limit).whenComplete((answered, failure) -> {
+            checking.set(false);
+            record(failure == null && answered);
+        });
     }
 
     /** For tests of the edge that need a store in a given condition. */

@@ -189,6 +189,20 @@ class ParticipantTest {
     }
 
     @Test
+    void aPresentParticipantMayRenewItsPlaceAndADepartedOneMayNot() {
+        register("Ada");
+
+        var renewed = participant.runCommand(Participant.KeepAlive::new);
+        participant.runCommand((ActorRef<StatusReply<Done>> replyTo) -> new Participant.Leave(LeaveReason.LEFT, replyTo));
+        var tooLate = participant.runCommand(Participant.KeepAlive::new);
+
+        assertTrue(renewed.reply().isSuccess());
+        assertTrue(renewed.hasNoEvents());
+        assertTrue(tooLate.reply().isError());
+        assertTrue(tooLate.hasNoEvents());
+    }
+
+    @Test
     void leavingIsRecordedAndTheConferenceIsTold() {
         register("Ada");
         conference.receiveMessage();

@@ -51,7 +51,11 @@ class RestApiIT {
             ada.await(m -> m.has("ack") && m.get("requestId").asText().equals("l"), "the leave ack");
         }
 
-        HttpResponse<String> response = server.get("/api/v1/conferences/" + room + "/events");
+        // The conference records the departure a moment after the participant does.
+        HttpResponse<String> response = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> server.get("/api/v1/conferences/" + room + "/events"),
+                        r -> r.body().contains("ConferenceEnded"));
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElseThrow().startsWith("application/x-ndjson"));
