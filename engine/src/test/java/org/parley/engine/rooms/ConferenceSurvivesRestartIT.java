@@ -12,6 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.NoOffset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByTagQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.engine.NodeConfig;
 import org.parley.engine.conference.Conference;
@@ -19,6 +25,7 @@ import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.Role;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.history.ConferenceHistory;
 import org.parley.engine.history.HistoryEntry;
 import org.parley.engine.participant.Participant;
 
@@ -78,6 +85,36 @@ class ConferenceSurvivesRestartIT {
             assertTrue(historyAfter.stream().anyMatch(e -> e.event() instanceof Conference.ModeratorGranted));
         } finally {
             second.shutdownTestKit();
+        }
+    }
+
+    @Test
+    void oneQueryOnTheAuditTagStreamsEveryConferencesEventsInOrder() {
+        ActorTestKit kit = ActorTestKit.create("audit", NodeConfig.onTestCassandra());
+        try {
+            Engine.Running engine = start(kit);
+            RoomName first = RoomName.parse("audit-a-" + UUID.randomUUID().toString().substring(0, 8));
+            RoomName second = RoomName.parse("audit-b-" + UUID.randomUUID().toString().substring(0, 8));
+            TestProbe<RoomUpdate> screen = kit.createTestProbe();
+            await(engine.rooms().join(first, new JoinRequest("Ada", "en", false, false), screen.ref()));
+            await(engine.rooms().join(second, new JoinRequest("Bob", "en", false, false), screen.ref()));
+            CurrentEventsByTagQuery audit = PersistenceQuery.get(kit.system())
+                    .getReadJournalFor(CurrentEventsByTagQuery.class, ConferenceHistory.CASSANDRA_QUERY_PLUGIN);
+            List<String> expected = List.of(
+                    Conference.persistenceIdOf(first).id(), Conference.persistenceIdOf(second).id());
+
+            List<String> conferencesInOrder = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> await(audit.currentEventsByTag(Conference.AUDIT_TAG, NoOffset.getInstance())
+                                    .map(EventEnvelope::persistenceId)
+                                    .filter(expected::contains)
+                                    .runWith(Sink.seq(), kit.system()))
+                                    .stream().distinct().toList(),
+                            expected::equals);
+
+            assertEquals(expected, conferencesInOrder);
+        } finally {
+            kit.shutdownTestKit();
         }
     }
 
