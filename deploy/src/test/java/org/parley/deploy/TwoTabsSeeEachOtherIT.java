@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.persistence.testing.TestCassandra;
 
 /**
  * The walking skeleton's promise, end to end through the real server (composition root, real
@@ -21,36 +19,19 @@ import org.parley.persistence.testing.TestCassandra;
  */
 class TwoTabsSeeEachOtherIT {
 
-    private static ParleyServer server;
-    private static String baseUrl;
+    private static RunningServer server;
     private static Browsers browsers;
 
-    /** With -Dparley.it.url=http://localhost:8080 the test checks an already running server instead. */
     @BeforeAll
     static void start() {
+        server = RunningServer.start();
         browsers = Browsers.launch();
-        baseUrl = System.getProperty("parley.it.url", "");
-        if (!baseUrl.isEmpty()) {
-            return;
-        }
-        server = ParleyServer.start(ConfigFactory.parseString("""
-                        parley.cassandra.contact-points = ["%s"]
-                        parley.cassandra.autocreate-schema = true
-                        parley.http.port = 0
-                        parley.http.interface = "127.0.0.1"
-                        pekko.remote.artery.canonical.port = 0
-                        pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
-                        """.formatted(TestCassandra.get().contactPoint()))
-                .withFallback(ConfigFactory.load()));
-        baseUrl = "http://localhost:" + server.httpPort();
     }
 
     @AfterAll
     static void stop() {
         browsers.close();
-        if (server != null) {
-            server.close();
-        }
+        server.close();
     }
 
     @Test
@@ -73,7 +54,7 @@ class TwoTabsSeeEachOtherIT {
     }
 
     private Page joinAs(Page page, String room, String name) {
-        page.navigate(baseUrl + "/" + room);
+        page.navigate(server.url("/" + room));
         page.getByTestId("display-name").fill(name);
         page.getByTestId("join-button").click();
         assertThat(page.getByTestId("roster")).isVisible();
