@@ -1,0 +1,6 @@
+package org.parley.media.sfu;
+
+public enum StreamKind {
+    AUDIO,
+    VIDEO
+}
