@@ -197,6 +197,7 @@ final class DtlsSrtpTransport {
         dtlsServer = new DtlsServer(crypto, certificate, remoteFingerprint, handshakeTimeoutMillis,
                 this::installKeys);
         dtlsAdapter.offer(received.getBuffer(), 0, firstLength);
+        long begin = System.nanoTime();
         try {
             dtls = new DTLSServerProtocol().accept(dtlsServer, dtlsAdapter);
         } catch (IOException | RuntimeException e) {
@@ -208,6 +209,8 @@ final class DtlsSrtpTransport {
             return;
         }
         dtlsAdapter.handshakeDone();
+        LOG.info("Endpoint {}: DTLS handshake done in {} ms, SRTP profile {}", id,
+                (System.nanoTime() - begin) / 1_000_000, keys.profile());
         if (!closed) {
             events.onConnected();
         }

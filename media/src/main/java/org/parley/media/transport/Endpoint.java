@@ -1,11 +1,11 @@
 package org.parley.media.transport;
 
 import java.io.IOException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ice4j.ice.IceProcessingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +35,7 @@ public final class Endpoint implements AutoCloseable {
     private final ConsentMonitor consent;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger remoteCandidates = new AtomicInteger();
 
     private volatile DtlsSrtpTransport transport;
     private volatile PacketHandler handler = PacketHandler.DISCARD;
@@ -136,8 +137,10 @@ public final class Endpoint implements AutoCloseable {
     }
 
     /**
-     * Adds a candidate the browser signalled (trickled or in the offer). Not needed to connect:
-     * the browser's checks reach us anyway.
+     * Accepts a candidate the browser signalled (in the offer or trickled). The connection does
+     * not depend on them: the browser's checks reach our port and ICE pairs with their source
+     * (peer-reflexive), which is also the only kind of pair ice4j can check on a shared port (see
+     * {@link IceSession}). Usable candidates are counted in {@link #remoteCandidateCount()}.
      *
      * @return false if ignored: mDNS ({@code .local}), TCP, RTCP component, hostname, port 9
      * @throws IllegalArgumentException if the line is not a candidate line
@@ -147,12 +150,13 @@ public final class Endpoint implements AutoCloseable {
         if (!line.isUsable() || closed.get()) {
             return false;
         }
-        try {
-            ice.addRemoteCandidate(line);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        remoteCandidates.incrementAndGet();
+        return true;
+    }
+
+    /** How many usable remote candidates were signalled (diagnostics). */
+    public int remoteCandidateCount() {
+        return remoteCandidates.get();
     }
 
     /** Where decrypted packets go from now on; {@code null} discards them. */

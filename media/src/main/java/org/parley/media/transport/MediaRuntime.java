@@ -30,6 +30,9 @@ final class MediaRuntime {
         }
         setIfAbsent("ice4j.harvest.mapping.aws.enabled", "false");
         setIfAbsent("ice4j.harvest.mapping.aws.force", "false");
+        // Checks without MESSAGE-INTEGRITY are refused: ServerIceAgent trusts an address on the
+        // strength of its check's integrity.
+        setIfAbsent("org.ice4j.REQUIRE_MESSAGE_INTEGRITY", "true");
         setIfAbsent("ice4j.consent-freshness.interval", settings.consentInterval().toMillis() + "ms");
         // Our properties must be seen even if something (Pekko) loaded typesafe config before.
         ConfigFactory.invalidateCaches();
