@@ -1,6 +1,7 @@
 package org.parley.media.transport;
 
 import java.security.GeneralSecurityException;
+import java.util.function.IntFunction;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
@@ -29,6 +30,9 @@ final class SrtpSession implements AutoCloseable {
     private final SsrcMap<SrtcpCryptoContext> rtcpIn = new SsrcMap<>(MAX_STREAMS);
     private final SsrcMap<SrtpCryptoContext> rtpOut = new SsrcMap<>(MAX_STREAMS);
     private final SsrcMap<SrtcpCryptoContext> rtcpOut = new SsrcMap<>(MAX_STREAMS);
+    // Created once: a method reference written at the call site would allocate per packet.
+    private final IntFunction<SrtpCryptoContext> newSendContext = this::newSendContext;
+    private final IntFunction<SrtcpCryptoContext> newSendControlContext = this::newSendControlContext;
 
     private SrtpSession(SrtpProfile profile, byte[] receiveKey, byte[] receiveSalt, byte[] sendKey,
             byte[] sendSalt) {
@@ -96,7 +100,7 @@ final class SrtpSession implements AutoCloseable {
     /** Encrypts an RTP packet in place and appends its tag. */
     boolean protectRtp(PacketBuffer packet) {
         try {
-            SrtpCryptoContext context = rtpOut.getOrCreate(readInt(packet, 8), this::newSendContext);
+            SrtpCryptoContext context = rtpOut.getOrCreate(readInt(packet, 8), newSendContext);
             return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
@@ -106,8 +110,7 @@ final class SrtpSession implements AutoCloseable {
     /** Encrypts an RTCP compound packet in place and appends the SRTCP index and tag. */
     boolean protectRtcp(PacketBuffer packet) {
         try {
-            SrtcpCryptoContext context = rtcpOut.getOrCreate(readInt(packet, 4),
-                    this::newSendControlContext);
+            SrtcpCryptoContext context = rtcpOut.getOrCreate(readInt(packet, 4), newSendControlContext);
             return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;

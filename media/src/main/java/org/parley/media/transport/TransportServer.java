@@ -97,9 +97,9 @@ public final class TransportServer implements AutoCloseable {
         }
         TransportServer server = new TransportServer(settings, clock, harvester, certificate, random);
         LOG.info("Media transport on UDP {}:{} advertised as {}, DTLS fingerprint sha-256 {};"
-                        + " SRTP warm-up {} ms, start {} ms",
+                        + " SRTP with {} AES, warm-up {} ms; start {} ms",
                 settings.bindAddress(), server.port(), settings.advertisedAddresses(),
-                certificate.fingerprint().hex(), warmUp.toMillis(),
+                certificate.fingerprint().hex(), MediaRuntime.aesFactory(), warmUp.toMillis(),
                 (System.nanoTime() - begin) / 1_000_000);
         return server;
     }
