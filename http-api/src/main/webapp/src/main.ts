@@ -1,9 +1,13 @@
 import './styles/main.css';
 import { resolveRoute } from './app/router';
-import { sessionCredentialStore } from './app/storage';
+import { receivePreferenceStore, sessionCredentialStore } from './app/storage';
 import { browserTranslator } from './i18n/i18n';
+import { browserMediaDevices, browserPeerConnectionFactory } from './media/browser-rtc';
+import { captureSettingsFromQuery } from './media/capture-settings';
+import { MediaSession } from './media/media-session';
+import { createMediaTestHook } from './media/test-hook';
 import { signalUrl } from './signal/protocol';
-import { browserSocketFactory, SignalClient } from './signal/signal-client';
+import { browserSocketFactory, browserTimers, SignalClient } from './signal/signal-client';
 import { copyText } from './ui/clipboard';
 import { mountHomePage } from './ui/pages/home-page';
 import { mountMessagePage } from './ui/pages/message-page';
@@ -28,7 +32,17 @@ function start(): void {
         createSocket: browserSocketFactory,
         credentials: sessionCredentialStore,
       });
-      mountRoomPage(root, t, route.room, { client, pageUrl: () => location.href, copyText });
+      const media = new MediaSession({
+        signal: client,
+        createPeerConnection: browserPeerConnectionFactory,
+        devices: browserMediaDevices(),
+        capture: captureSettingsFromQuery(location.search),
+        preferences: receivePreferenceStore,
+        timers: browserTimers,
+        clock: () => performance.now(),
+      });
+      window.parleyMedia = createMediaTestHook(media);
+      mountRoomPage(root, t, route.room, { client, media, pageUrl: () => location.href, copyText });
       break;
     }
     case 'invalid-room':

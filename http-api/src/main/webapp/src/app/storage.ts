@@ -1,3 +1,4 @@
+import { parseReceivePreferences, type ReceivePreferences } from '../media/receive-preferences';
 import { parseRecentRooms, addRecentRoom, type RecentRoom } from '../rooms/recent-rooms';
 import type { CredentialStore, Credentials } from '../signal/signal-client';
 
@@ -9,6 +10,7 @@ import type { CredentialStore, Credentials } from '../signal/signal-client';
 const KEYS = {
   displayName: 'parley.displayName',
   recentRooms: 'parley.recentRooms',
+  receivePreferences: 'parley.receivePreferences',
   /** Per room, in sessionStorage: per tab, survives a reload, gone when the tab closes. */
   place: (room: string) => `parley.place.${room.toLowerCase()}`,
 } as const;
@@ -66,6 +68,15 @@ export function rememberRecentRoom(name: string, now: number = Date.now()): void
 export function forgetRecentRooms(): void {
   remove(storage('localStorage'), KEYS.recentRooms);
 }
+
+export const receivePreferenceStore = {
+  load(): ReceivePreferences {
+    return parseReceivePreferences(readJson(storage('localStorage'), KEYS.receivePreferences));
+  },
+  save(preferences: ReceivePreferences): void {
+    writeJson(storage('localStorage'), KEYS.receivePreferences, preferences);
+  },
+};
 
 export const sessionCredentialStore: CredentialStore = {
   load(room) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKind, parseServerMessage, readInt64, signalUrl } from './protocol';
+import { bodyKind, parseServerMessage, readInt64, readSubscribeOffer, readVersion, signalUrl } from './protocol';
 
 describe('protocol', () => {
   it('signalUrlUsesWssOnHttpsPagesAndWsOnHttpPages', () => {
@@ -24,5 +24,18 @@ describe('protocol', () => {
   it('namesTheOneofCaseOfABody', () => {
     expect(bodyKind({ setMedia: { audioMuted: true } })).toBe('setMedia');
     expect(bodyKind({ ping: {} })).toBe('ping');
+  });
+});
+
+describe('protocol media', () => {
+  it('readsSubscribeOfferVersionsIncludingTheOmittedZero', () => {
+    expect(readVersion('42')).toBe(42);
+    expect(readVersion(undefined)).toBe(0);
+    expect(readVersion('-1')).toBe(0);
+    expect(readVersion('9007199254740993')).toBe(0);
+  });
+
+  it('aSubscribeOfferWithoutTracksHasNone', () => {
+    expect(readSubscribeOffer({})).toEqual({ sdp: '', version: 0, tracks: [] });
   });
 });

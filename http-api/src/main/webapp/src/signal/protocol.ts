@@ -12,6 +12,9 @@ export const SIGNAL_PATH = '/api/v1/signal';
 
 export type Role = 'ROLE_UNSPECIFIED' | 'ROLE_PARTICIPANT' | 'ROLE_MODERATOR';
 export type LeaveReason = 'LEAVE_REASON_UNSPECIFIED' | 'LEAVE_REASON_LEFT' | 'LEAVE_REASON_CONNECTION_LOST';
+/** signal.proto's MediaSource (named so as not to shadow the DOM's MediaSource). */
+export type MediaSourceKind = 'MEDIA_SOURCE_UNSPECIFIED' | 'MEDIA_SOURCE_MICROPHONE' | 'MEDIA_SOURCE_CAMERA' | 'MEDIA_SOURCE_SCREEN';
+export type PeerConnectionKind = 'PEER_CONNECTION_KIND_UNSPECIFIED' | 'PEER_CONNECTION_KIND_PUBLISH' | 'PEER_CONNECTION_KIND_SUBSCRIBE';
 
 /** The stable codes of signal.proto's Error. */
 export const ErrorCode = {
@@ -52,6 +55,37 @@ export interface SetMediaBody {
   videoMuted?: boolean;
 }
 
+/** Which m-line of an SDP carries what (TrackSource). participantId is only set by the server. */
+export interface TrackSourceBody {
+  mid: string;
+  source: MediaSourceKind;
+}
+
+/** The offer of the publish connection, with what each of its sending m-lines carries. */
+export interface PublishOfferBody {
+  sdp: string;
+  tracks: TrackSourceBody[];
+}
+
+export interface SubscribeAnswerBody {
+  sdp: string;
+  /** int64: the version of the subscribeOffer this answers, as a decimal string. */
+  version: string;
+}
+
+export interface TrickleCandidateBody {
+  connection: PeerConnectionKind;
+  candidate: string;
+  sdpMid: string;
+}
+
+export interface SetReceiveConstraintsBody {
+  /** At most this video height; 0 = no limit. */
+  maxVideoHeight: number;
+  /** Only audio and screen shares. */
+  lowBandwidth: boolean;
+}
+
 type Empty = Record<string, never>;
 
 /** One request body: exactly one key of the ClientMessage oneof. */
@@ -61,7 +95,11 @@ export type ClientBody =
   | { leave: Empty }
   | { updateProfile: UpdateProfileBody }
   | { setMedia: SetMediaBody }
-  | { ping: Empty };
+  | { ping: Empty }
+  | { publishOffer: PublishOfferBody }
+  | { subscribeAnswer: SubscribeAnswerBody }
+  | { trickleCandidate: TrickleCandidateBody }
+  | { setReceiveConstraints: SetReceiveConstraintsBody };
 
 export type ClientMessage = { requestId: string } & ClientBody;
 
@@ -107,6 +145,18 @@ export interface WireParticipantUpdated {
   videoMuted?: boolean;
 }
 
+export interface WireTrackSource {
+  mid?: string;
+  source?: MediaSourceKind;
+  participantId?: string;
+}
+
+export interface WireSubscribeOffer {
+  sdp?: string;
+  version?: string;
+  tracks?: WireTrackSource[];
+}
+
 export interface WireError {
   code?: string;
   message?: string;
@@ -123,6 +173,8 @@ export interface ServerMessage {
   ack?: Empty;
   error?: WireError;
   pong?: Empty;
+  publishAnswer?: { sdp?: string };
+  subscribeOffer?: WireSubscribeOffer;
 }
 
 // ---- readers: wire -> the client's model, defaults restored ----
@@ -148,6 +200,38 @@ export function readParticipant(wire: WireParticipant): Participant {
     videoMuted: wire.videoMuted ?? false,
     joinedAt: wire.joinedAt ?? '',
   };
+}
+
+/** One m-line of a subscribe offer: whose track, from which source. */
+export interface RemoteTrackSource {
+  mid: string;
+  source: MediaSourceKind;
+  participantId: string;
+}
+
+export interface SubscribeOffer {
+  sdp: string;
+  /** Versions only grow within one subscribe session; the answer echoes it. */
+  version: number;
+  tracks: RemoteTrackSource[];
+}
+
+/** A subscribe offer with its defaults restored; entries without a mid are dropped (nothing to map). */
+export function readSubscribeOffer(wire: WireSubscribeOffer): SubscribeOffer {
+  return {
+    sdp: wire.sdp ?? '',
+    version: readVersion(wire.version),
+    tracks: (wire.tracks ?? [])
+      .map((t) => ({ mid: t.mid ?? '', source: t.source ?? 'MEDIA_SOURCE_UNSPECIFIED', participantId: t.participantId ?? '' }))
+      .filter((t) => t.mid !== ''),
+  };
+}
+
+/** An int64 counter that may legitimately be 0 (omitted in canonical JSON); unreadable gives 0. */
+export function readVersion(value: string | number | undefined): number {
+  if (value === undefined) return 0;
+  const n = typeof value === 'number' ? value : Number.parseInt(value, 10);
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 /** int64 in canonical JSON is a decimal string; a missing or unreadable one gives the fallback. */

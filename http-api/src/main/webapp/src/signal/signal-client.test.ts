@@ -362,3 +362,94 @@ describe('SignalClient controls', () => {
     expect(phases).toEqual(['idle->connecting', 'connecting->joined']);
   });
 });
+
+describe('SignalClient media', () => {
+  const offer = { sdp: 'v=0 offer', tracks: [{ mid: '0', source: 'MEDIA_SOURCE_MICROPHONE' as const }] };
+
+  it('publishOfferIsSentAndResolvesWithTheAnswerToThatRequest', async () => {
+    const client = joinedClient();
+    const answer = client.publishOffer(offer);
+    expect(socket().last()).toEqual({ requestId: '2', publishOffer: offer });
+    socket().receive({ requestId: '2', publishAnswer: { sdp: 'v=0 answer' } });
+    await expect(answer).resolves.toBe('v=0 answer');
+  });
+
+  it('aRefusedPublishOfferRejectsWithTheServersErrorAndLeavesThePagesAlertAlone', async () => {
+    const client = joinedClient();
+    const answer = client.publishOffer(offer);
+    socket().receive({ requestId: '2', error: { code: 'BAD_REQUEST', message: 'no m-lines' } });
+    await expect(answer).rejects.toMatchObject({ name: 'SignalRequestError', code: 'BAD_REQUEST', message: 'no m-lines' });
+    expect(client.getState()).toMatchObject({ phase: 'joined', error: undefined });
+  });
+
+  it('anOfferWaitingWhenTheSocketDropsIsRejectedAsConnectionLost', async () => {
+    const client = joinedClient();
+    const answer = client.publishOffer(offer);
+    socket().drop();
+    await expect(answer).rejects.toMatchObject({ code: 'CONNECTION_LOST' });
+  });
+
+  it('anOfferBeforeJoiningIsRejectedWithoutBeingSent', async () => {
+    const client = newClient();
+    await expect(client.publishOffer(offer)).rejects.toMatchObject({ code: 'NOT_JOINED' });
+    expect(sockets).toHaveLength(0);
+  });
+
+  it('pushedSubscribeOffersReachMediaListenersWithDefaultsRestored', () => {
+    const client = joinedClient();
+    const heard: unknown[] = [];
+    client.subscribeMedia((signal) => heard.push(signal));
+    socket().receive({
+      subscribeOffer: {
+        sdp: 'v=0 sub',
+        version: '12',
+        tracks: [{ mid: '0', source: 'MEDIA_SOURCE_CAMERA', participantId: 'p-bob' }, { mid: '1' }, { source: 'MEDIA_SOURCE_SCREEN' }],
+      },
+    });
+    socket().receive({ subscribeOffer: { sdp: 'v=0 first' } });
+    expect(heard).toEqual([
+      {
+        kind: 'subscribeOffer',
+        offer: {
+          sdp: 'v=0 sub',
+          version: 12,
+          tracks: [
+            { mid: '0', source: 'MEDIA_SOURCE_CAMERA', participantId: 'p-bob' },
+            { mid: '1', source: 'MEDIA_SOURCE_UNSPECIFIED', participantId: '' },
+          ],
+        },
+      },
+      { kind: 'subscribeOffer', offer: { sdp: 'v=0 first', version: 0, tracks: [] } },
+    ]);
+  });
+
+  it('answersCandidatesAndReceiveConstraintsSpeakTheProtocol', () => {
+    const client = joinedClient();
+    client.sendSubscribeAnswer({ sdp: 'v=0 answer', version: '12' });
+    client.sendTrickleCandidate({ connection: 'PEER_CONNECTION_KIND_SUBSCRIBE', candidate: 'candidate:1 1 udp 1 192.0.2.1 9 typ host', sdpMid: '0' });
+    client.setReceiveConstraints({ maxVideoHeight: 360, lowBandwidth: true });
+    expect(socket().sent.slice(-3)).toEqual([
+      { requestId: '2', subscribeAnswer: { sdp: 'v=0 answer', version: '12' } },
+      { requestId: '3', trickleCandidate: { connection: 'PEER_CONNECTION_KIND_SUBSCRIBE', candidate: 'candidate:1 1 udp 1 192.0.2.1 9 typ host', sdpMid: '0' } },
+      { requestId: '4', setReceiveConstraints: { maxVideoHeight: 360, lowBandwidth: true } },
+    ]);
+  });
+
+  it('refusedMediaRequestsGoToMediaListenersNotToThePage', () => {
+    const client = joinedClient();
+    const heard: unknown[] = [];
+    client.subscribeMedia((signal) => heard.push(signal));
+    client.sendSubscribeAnswer({ sdp: 'x', version: '3' });
+    socket().receive({ requestId: '2', error: { code: 'BAD_REQUEST', message: 'stale version' } });
+    expect(heard).toEqual([{ kind: 'error', request: 'subscribeAnswer', code: 'BAD_REQUEST', message: 'stale version' }]);
+    expect(client.getState().error).toBeUndefined();
+  });
+
+  it('mediaMessagesAreNotSentWhileReconnecting', () => {
+    const client = joinedClient();
+    socket().drop();
+    client.sendTrickleCandidate({ connection: 'PEER_CONNECTION_KIND_PUBLISH', candidate: 'candidate:x', sdpMid: '0' });
+    client.setReceiveConstraints({ maxVideoHeight: 0, lowBandwidth: false });
+    expect(socket().sent.some((m) => 'trickleCandidate' in m || 'setReceiveConstraints' in m)).toBe(false);
+  });
+});

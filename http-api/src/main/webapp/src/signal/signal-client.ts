@@ -5,12 +5,18 @@ import {
   ErrorCode,
   parseServerMessage,
   readInt64,
+  readSubscribeOffer,
   SIGNAL_SUBPROTOCOL,
   type ClientBody,
   type ClientBodyKind,
+  type PublishOfferBody,
   type Role,
   type ServerMessage,
   type SetMediaBody,
+  type SetReceiveConstraintsBody,
+  type SubscribeAnswerBody,
+  type SubscribeOffer,
+  type TrickleCandidateBody,
 } from './protocol';
 import { EMPTY_ROSTER, findParticipant, patchParticipant, reduceRoster, type ParticipantPatch, type RosterState } from './roster';
 
@@ -104,6 +110,26 @@ export interface SessionState {
 
 export type SessionListener = (state: SessionState, previous: SessionState) => void;
 
+/** What the server says about media: pushed subscribe offers, and refusals of media requests. */
+export type MediaSignal =
+  | { readonly kind: 'subscribeOffer'; readonly offer: SubscribeOffer }
+  | { readonly kind: 'error'; readonly request: ClientBodyKind; readonly code: string; readonly message: string };
+
+export type MediaListener = (signal: MediaSignal) => void;
+
+/** A request the server refused (its Error), or that lost its socket before an answer came. */
+export class SignalRequestError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'SignalRequestError';
+  }
+}
+
+/** Requests whose errors belong to the media code, not to the page's error alert. */
+const MEDIA_REQUESTS: ReadonlySet<ClientBodyKind> = new Set(['publishOffer', 'subscribeAnswer', 'trickleCandidate', 'setReceiveConstraints']);
+/** The code a publishOffer is rejected with when its socket goes away before the answer. */
+export const CONNECTION_LOST = 'CONNECTION_LOST';
+
 export const DEFAULT_HEARTBEAT_MS = 10_000;
 /** A ping unanswered for this many heartbeat intervals means the socket is dead, even if still "open". */
 const PING_TIMEOUT_HEARTBEATS = 2;
@@ -113,7 +139,7 @@ const LEAVE_ACK_TIMEOUT_MS = 2_000;
 const CLOSE_STALE = 4000;
 const CLOSE_NORMAL = 1000;
 
-const browserTimers: Timers = {
+export const browserTimers: Timers = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -125,6 +151,8 @@ interface PendingRequest {
   kind: ClientBodyKind;
   /** For setMedia and updateProfile: what to apply to our own roster entry once acknowledged. */
   patch?: ParticipantPatch;
+  /** For publishOffer: who waits for the publishAnswer. */
+  answer?: { resolve(sdp: string): void; reject(error: SignalRequestError): void };
 }
 
 export class SignalClient {
@@ -132,6 +160,7 @@ export class SignalClient {
   private readonly timers: Timers;
   private readonly random: () => number;
   private readonly listeners = new Set<SessionListener>();
+  private readonly mediaListeners = new Set<MediaListener>();
   private readonly pending = new Map<string, PendingRequest>();
 
   private state: SessionState;
@@ -170,6 +199,12 @@ export class SignalClient {
   subscribe(listener: SessionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Hears subscribe offers and media request errors (only from the current socket). */
+  subscribeMedia(listener: MediaListener): () => void {
+    this.mediaListeners.add(listener);
+    return () => this.mediaListeners.delete(listener);
   }
 
   /** True when this tab holds a place in the room it may take back (e.g. after a reload). */
@@ -214,6 +249,33 @@ export class SignalClient {
     this.setMedia({ videoMuted });
   }
 
+  /**
+   * Sends the publish connection's offer; resolves with the answer's SDP. Rejects with a
+   * SignalRequestError when the server refuses it, when not joined, or when the socket goes away
+   * first (code CONNECTION_LOST): media is negotiated again after the next join.
+   */
+  publishOffer(body: PublishOfferBody): Promise<string> {
+    return new Promise((resolve, reject) => {
+      if (this.state.phase !== 'joined' || this.socket === null) {
+        reject(new SignalRequestError(ErrorCode.NOT_JOINED, 'not in the conference'));
+        return;
+      }
+      this.send({ publishOffer: body }, undefined, { resolve, reject });
+    });
+  }
+
+  sendSubscribeAnswer(body: SubscribeAnswerBody): void {
+    this.sendWhenJoined({ subscribeAnswer: body });
+  }
+
+  sendTrickleCandidate(body: TrickleCandidateBody): void {
+    this.sendWhenJoined({ trickleCandidate: body });
+  }
+
+  setReceiveConstraints(body: SetReceiveConstraintsBody): void {
+    this.sendWhenJoined({ setReceiveConstraints: body });
+  }
+
   /** Skips the rest of the backoff wait (e.g. the browser says it is back online). */
   retryNow(): void {
     if (this.state.phase !== 'reconnecting' || this.retry === null) return;
@@ -231,6 +293,7 @@ export class SignalClient {
     this.cancelRetry();
     this.closeSocket(CLOSE_NORMAL);
     this.listeners.clear();
+    this.mediaListeners.clear();
   }
 
   // ---- the socket ----
@@ -253,7 +316,7 @@ export class SignalClient {
     const socket = this.socket;
     this.socket = null;
     this.generation++;
-    this.pending.clear();
+    this.forgetPending();
     socket?.close(code);
   }
 
@@ -269,7 +332,7 @@ export class SignalClient {
   private onClose(): void {
     this.socket = null;
     this.generation++;
-    this.pending.clear();
+    this.forgetPending();
     this.stopHeartbeat();
     if (this.state.phase === 'connecting' || this.state.phase === 'joined' || this.state.phase === 'reconnecting') {
       this.scheduleReconnect();
@@ -309,6 +372,11 @@ export class SignalClient {
       this.onError(message, request);
     } else if (message.ack) {
       this.onAck(request);
+    } else if (message.publishAnswer) {
+      request?.answer?.resolve(message.publishAnswer.sdp ?? '');
+    } else if (message.subscribeOffer) {
+      const offer = readSubscribeOffer(message.subscribeOffer);
+      this.emitMedia({ kind: 'subscribeOffer', offer });
     } else if (message.conferenceEnded) {
       this.onConferenceEnded(message.conferenceEnded.reason ?? '');
     } else if (message.participantLeft?.participantId !== undefined && message.participantLeft.participantId === this.state.selfId) {
@@ -352,6 +420,12 @@ export class SignalClient {
     const code = message.error?.code ?? '';
     const error = { code, message: message.error?.message ?? code };
     const transient = code === ErrorCode.UNAVAILABLE;
+    if (request !== undefined && MEDIA_REQUESTS.has(request.kind)) {
+      request.answer?.reject(new SignalRequestError(code, error.message));
+      this.emitMedia({ kind: 'error', request: request.kind, code, message: error.message });
+      if (code === ErrorCode.NOT_JOINED && this.state.phase === 'joined') this.joinAfresh();
+      return;
+    }
     if (request?.kind === 'resume') {
       if (transient) {
         this.update({ error });
@@ -384,6 +458,8 @@ export class SignalClient {
   }
 
   private onAck(request: PendingRequest | undefined): void {
+    // An offer needs an answer; a bare ack would leave the negotiation hanging for ever.
+    request?.answer?.reject(new SignalRequestError(ErrorCode.INTERNAL, 'the offer was acknowledged without an answer'));
     if (request?.kind === 'leave') {
       this.closeSocket(CLOSE_NORMAL);
       return;
@@ -436,17 +512,34 @@ export class SignalClient {
     this.sendWhenJoined({ setMedia: change }, change as ParticipantPatch);
   }
 
-  private sendWhenJoined(body: ClientBody, patch: ParticipantPatch): void {
+  private sendWhenJoined(body: ClientBody, patch?: ParticipantPatch): void {
     if (this.state.phase !== 'joined') return;
     this.send(body, patch);
   }
 
-  private send(body: ClientBody, patch?: ParticipantPatch): void {
+  private send(body: ClientBody, patch?: ParticipantPatch, answer?: PendingRequest['answer']): void {
     const socket = this.socket;
-    if (socket === null) return;
+    if (socket === null) {
+      answer?.reject(new SignalRequestError(CONNECTION_LOST, 'not connected'));
+      return;
+    }
     const requestId = String(++this.requestCounter);
-    this.pending.set(requestId, patch ? { kind: bodyKind(body), patch } : { kind: bodyKind(body) });
+    const request: PendingRequest = { kind: bodyKind(body) };
+    if (patch) request.patch = patch;
+    if (answer) request.answer = answer;
+    this.pending.set(requestId, request);
     socket.send(encodeClientMessage({ requestId, ...body }));
+  }
+
+  /** Requests of a socket that is gone get no answer; whoever waits for one is told so. */
+  private forgetPending(): void {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const request of waiting) request.answer?.reject(new SignalRequestError(CONNECTION_LOST, 'the connection was lost'));
+  }
+
+  private emitMedia(signal: MediaSignal): void {
+    for (const listener of [...this.mediaListeners]) listener(signal);
   }
 
   // ---- heartbeat ----

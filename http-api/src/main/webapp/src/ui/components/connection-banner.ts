@@ -1,31 +1,44 @@
 import type { Translator } from '../../i18n/i18n';
-import { el, replaceChildren, type Component } from '../dom';
+import { el, replaceChildren, setText, type Component } from '../dom';
 
 export interface ConnectionBannerState {
+  /** The signalling connection dropped: the whole session is coming back. */
   reconnecting: boolean;
+  /** Only the audio and video connection failed and is being rebuilt. */
+  mediaRecovering: boolean;
+}
+
+export interface ConnectionBannerActions {
+  retryNow(): void;
+  retryMediaNow(): void;
 }
 
 /**
  * "Connection lost, reconnecting…". The live region stays in the page and only its content comes
  * and goes, which is what makes screen readers announce it.
  */
-export function createConnectionBanner(t: Translator, onRetryNow: () => void): Component<ConnectionBannerState> {
+export function createConnectionBanner(t: Translator, actions: ConnectionBannerActions): Component<ConnectionBannerState> {
   const element = el('div', {
     class: 'banner-region',
     attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'connection-banner' },
   });
+  let retry = actions.retryNow;
+  const text = el('span', { class: 'banner-text' });
   const content = el('div', { class: 'banner' }, [
     el('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }),
-    el('span', { class: 'banner-text', text: t.t('banner.reconnecting') }),
-    el('button', { class: 'button button-small', text: t.t('banner.retryNow'), attrs: { type: 'button' }, on: { click: onRetryNow } }),
+    text,
+    el('button', { class: 'button button-small', text: t.t('banner.retryNow'), attrs: { type: 'button' }, on: { click: () => retry() } }),
   ]);
-  let shown = false;
+  let shown: 'none' | 'signal' | 'media' = 'none';
   return {
     element,
-    update({ reconnecting }) {
-      if (reconnecting === shown) return;
-      shown = reconnecting;
-      replaceChildren(element, reconnecting ? [content] : []);
+    update({ reconnecting, mediaRecovering }) {
+      const next = reconnecting ? 'signal' : mediaRecovering ? 'media' : 'none';
+      if (next === shown) return;
+      shown = next;
+      retry = next === 'media' ? actions.retryMediaNow : actions.retryNow;
+      setText(text, next === 'media' ? t.t('banner.mediaRecovering') : t.t('banner.reconnecting'));
+      replaceChildren(element, next === 'none' ? [] : [content]);
     },
   };
 }

@@ -12,6 +12,10 @@ const PATHS = {
   dice: ['M4 4h16v16H4z', 'M8.5 8.5h.01', 'M15.5 15.5h.01', 'M15.5 8.5h.01', 'M8.5 15.5h.01', 'M12 12h.01'],
   pencil: ['M4 20h4L19 9l-4-4L4 16z', 'M13 7l4 4'],
   close: ['M6 6l12 12', 'M18 6L6 18'],
+  screen: ['M3 4h18v12H3z', 'M8 20h8', 'M12 16v4'],
+  screenOff: ['M3 4h18v12H3z', 'M8 20h8', 'M12 16v4', 'M3 3l18 18'],
+  sliders: ['M4 6h16', 'M4 12h16', 'M4 18h16', 'M9 4v4', 'M15 10v4', 'M7 16v4'],
+  volume: ['M4 9h4l5-4v14l-5-4H4z', 'M16 9a4 4 0 0 1 0 6', 'M19 6a8 8 0 0 1 0 12'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,6 +3,7 @@ import type { Participant } from '../../signal/protocol';
 import type { RosterState } from '../../signal/roster';
 import { isModerator } from '../../signal/signal-client';
 import { el, setText, show, uniqueId, type Component } from '../dom';
+import { avatarHue, initial } from './avatar';
 import { labelledIcon } from './icons';
 
 export interface RosterListState {
@@ -56,7 +57,7 @@ type RosterEntry = Component<RosterEntryState>;
 
 function createRosterEntry(t: Translator, id: string): RosterEntry {
   const avatar = el('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' } });
-  avatar.style.setProperty('--avatar-hue', String(hue(id)));
+  avatar.style.setProperty('--avatar-hue', String(avatarHue(id)));
   const name = el('span', { class: 'roster-name', attrs: { 'data-testid': 'roster-name' } });
   const you = el('span', { class: 'roster-you', text: t.t('roster.you') });
   const badge = el('span', { class: 'badge', text: t.t('roster.moderator'), attrs: { 'data-testid': 'moderator-badge' } });
@@ -87,17 +88,4 @@ function createRosterEntry(t: Translator, id: string): RosterEntry {
       }
     },
   };
-}
-
-/** The first letter (a whole character, even outside the BMP) of a name, for the avatar. */
-function initial(name: string): string {
-  const first = Array.from(name.trim())[0];
-  return first === undefined ? '' : first.toLocaleUpperCase();
-}
-
-/** A stable colour per participant. */
-function hue(id: string): number {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
-  return h;
 }

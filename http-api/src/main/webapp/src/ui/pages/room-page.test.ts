@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { receivePreferenceStore } from '../../app/storage';
 import { createTranslator } from '../../i18n/i18n';
+import { DEFAULT_CAPTURE } from '../../media/capture-settings';
+import { MediaSession } from '../../media/media-session';
 import type { ServerMessage, WireParticipant } from '../../signal/protocol';
 import { SignalClient } from '../../signal/signal-client';
 import { FakeSocket, ManualTimers, MemoryCredentials } from '../../test-support/fake-signalling';
+import { asFake, FakeDevices, FakePeerConnections, offerSdp, settle } from '../../test-support/fake-webrtc';
+import { attachedTrack } from '../media-element';
 import { mountRoomPage } from './room-page';
 
 const ROOM = 'LabMeeting';
@@ -14,6 +19,9 @@ let sockets: FakeSocket[];
 let timers: ManualTimers;
 let credentials: MemoryCredentials;
 let root: HTMLElement;
+let pcs: FakePeerConnections;
+let devices: FakeDevices;
+let media: MediaSession;
 
 function mount(language = 'en'): SignalClient {
   const client = new SignalClient({
@@ -28,8 +36,19 @@ function mount(language = 'en'): SignalClient {
     timers,
     random: () => 0,
   });
+  media = new MediaSession({
+    signal: client,
+    createPeerConnection: pcs.factory,
+    devices,
+    capture: DEFAULT_CAPTURE,
+    preferences: receivePreferenceStore,
+    timers,
+    clock: () => 0,
+    random: () => 0,
+  });
   mountRoomPage(root, createTranslator(language), ROOM, {
     client,
+    media,
     pageUrl: () => `http://localhost/${ROOM}`,
     copyText: async () => true,
   });
@@ -73,6 +92,8 @@ beforeEach(() => {
   sockets = [];
   timers = new ManualTimers();
   credentials = new MemoryCredentials();
+  pcs = new FakePeerConnections();
+  devices = new FakeDevices();
   localStorage.clear();
   document.body.replaceChildren();
   root = document.createElement('div');
@@ -134,10 +155,10 @@ describe('room page', () => {
   it('theMediaTogglesAndRenameSpeakTheProtocol', () => {
     mount();
     enterRoom();
-    byTestId<HTMLButtonElement>('toggle-audio')?.click();
+    byTestId<HTMLButtonElement>('toggle-mic')?.click();
     expect(socket().last()).toMatchObject({ setMedia: { audioMuted: true } });
     socket().receive({ requestId: socket().last().requestId, ack: {} });
-    expect(byTestId('toggle-audio')?.textContent).toBe('Unmute microphone');
+    expect(byTestId('toggle-mic')?.textContent).toBe('Unmute microphone');
 
     byTestId<HTMLButtonElement>('rename-button')?.click();
     const input = byTestId<HTMLInputElement>('rename-input');
@@ -165,7 +186,7 @@ describe('room page', () => {
     enterRoom();
     socket().drop();
     expect(byTestId('connection-banner')?.textContent).toContain('Connection lost, reconnecting…');
-    expect(byTestId<HTMLButtonElement>('toggle-audio')?.disabled).toBe(true);
+    expect(byTestId<HTMLButtonElement>('toggle-mic')?.disabled).toBe(true);
     expect(all('roster-entry')).toHaveLength(2);
     timers.advance(250);
     socket().open();
@@ -206,5 +227,149 @@ describe('room page', () => {
     enterRoom();
     socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
     expect(byTestId('ended')?.textContent).toContain('A moderator ended it for everyone.');
+  });
+});
+
+describe('room page media', () => {
+  function bobsTracks(...extra: Array<{ mid: string; kind: 'audio' | 'video'; source: 'MEDIA_SOURCE_SCREEN'; participantId: string }>): void {
+    const tracks = [
+      { mid: '0', kind: 'audio' as const, source: 'MEDIA_SOURCE_MICROPHONE' as const, participantId: 'p-bob' },
+      { mid: '1', kind: 'video' as const, source: 'MEDIA_SOURCE_CAMERA' as const, participantId: 'p-bob' },
+      ...extra,
+    ];
+    socket().receive({
+      subscribeOffer: {
+        sdp: offerSdp(...tracks.map(({ mid, kind }) => ({ mid, kind }))),
+        version: '1',
+        tracks: tracks.map(({ mid, source, participantId }) => ({ mid, source, participantId })),
+      },
+    });
+  }
+
+  const tile = (id: string) => root.querySelector<HTMLElement>(`[data-testid="tile"][data-participant-id="${id}"]`);
+  const tileVideo = (id: string) => tile(id)?.querySelector<HTMLVideoElement>('[data-testid="tile-video"]') ?? null;
+
+  it('everyoneHasATileOneselfFirstWithAMutedMirroredPreview', async () => {
+    mount();
+    enterRoom();
+    await settle();
+    expect(all('tile').map((e) => e.dataset['participantId'])).toEqual(['p-ada', 'p-bob']);
+    const preview = tileVideo('p-ada');
+    expect(preview?.hasAttribute('muted')).toBe(true);
+    expect(preview?.muted).toBe(true);
+    expect(preview?.hasAttribute('playsinline')).toBe(true);
+    expect(preview?.classList.contains('is-mirrored')).toBe(true);
+    expect(preview && attachedTrack(preview)).toBe(media.getState().local.video);
+    // Bob's camera has not arrived yet: his initials, and his muted microphone.
+    expect(tileVideo('p-bob')).toBeNull();
+    expect(tile('p-bob')?.querySelector('.tile-avatar')?.textContent).toBe('B');
+    expect(visible(tile('p-bob')?.querySelector('[data-testid="tile-mic-off"]') ?? null)).toBe(true);
+    expect(visible(tile('p-ada')?.querySelector('[data-testid="tile-mic-off"]') ?? null)).toBe(false);
+  });
+
+  it('remoteCameraAndMicrophoneGoToTheirOwnersTileAndAudioElement', async () => {
+    mount();
+    enterRoom();
+    bobsTracks();
+    await settle();
+    const video = tileVideo('p-bob');
+    expect(video).not.toBeNull();
+    expect(video?.hasAttribute('muted')).toBe(false);
+    expect(video?.classList.contains('is-mirrored')).toBe(false);
+    expect(video && attachedTrack(video)?.kind).toBe('video');
+    const audio = root.querySelector<HTMLAudioElement>('[data-testid="remote-audio"][data-participant-id="p-bob"]');
+    expect(audio?.hasAttribute('autoplay')).toBe(true);
+    expect(audio && attachedTrack(audio)?.kind).toBe('audio');
+    expect(audio?.closest('[hidden]')).not.toBeNull();
+  });
+
+  it('someoneWhoLeavesTakesTheirTileVideoAndAudioWithThem', async () => {
+    mount();
+    enterRoom();
+    bobsTracks();
+    await settle();
+    socket().receive({ participantLeft: { participantId: 'p-bob', reason: 'LEAVE_REASON_LEFT' } });
+    expect(tile('p-bob')).toBeNull();
+    expect(all('remote-audio')).toHaveLength(0);
+  });
+
+  it('aScreenShareIsShownLargeWithWhoIsSharing', async () => {
+    mount();
+    enterRoom();
+    bobsTracks({ mid: '2', kind: 'video', source: 'MEDIA_SOURCE_SCREEN', participantId: 'p-bob' });
+    await settle();
+    const share = byTestId<HTMLVideoElement>('screen-share');
+    expect(visible(share)).toBe(true);
+    expect(share?.dataset['participantId']).toBe('p-bob');
+    expect(root.querySelector('.screen-share-caption')?.textContent).toBe('Bob is sharing their screen');
+    const bobCamera = tileVideo('p-bob');
+    expect(share && attachedTrack(share)?.kind).toBe('video');
+    expect(share && attachedTrack(share)).not.toBe(bobCamera && attachedTrack(bobCamera));
+  });
+
+  it('theMicrophoneButtonMutesTheTrackAtOnce', async () => {
+    mount();
+    enterRoom();
+    await settle();
+    byTestId<HTMLButtonElement>('toggle-mic')?.click();
+    expect(asFake(media.getState().local.audio).enabled).toBe(false);
+    expect(socket().last()).toMatchObject({ setMedia: { audioMuted: true } });
+    byTestId<HTMLButtonElement>('toggle-camera')?.click();
+    expect(asFake(media.getState().local.video).enabled).toBe(false);
+    socket().receive({ requestId: socket().last().requestId, ack: {} });
+    expect(tileVideo('p-ada')).toBeNull();
+    expect(byTestId('toggle-camera')?.textContent).toBe('Turn camera on');
+  });
+
+  it('theScreenButtonSharesAndStopsSharing', async () => {
+    mount();
+    enterRoom();
+    await settle();
+    const button = byTestId<HTMLButtonElement>('toggle-screen');
+    expect(button?.textContent).toBe('Share screen');
+    button?.click();
+    await settle();
+    expect(media.getState().local.screen).not.toBeNull();
+    expect(button?.textContent).toBe('Stop sharing');
+    const screen = asFake(media.getState().local.screen);
+    button?.click();
+    expect(screen.stopped).toBe(true);
+    expect(button?.textContent).toBe('Share screen');
+  });
+
+  it('qualitySettingsAreSentAndRemembered', async () => {
+    mount();
+    enterRoom();
+    await settle();
+    const select = byTestId<HTMLSelectElement>('max-video-height');
+    expect([...(select?.options ?? [])].map((o) => o.textContent)).toEqual(['Automatic', 'Up to 720p', 'Up to 360p', 'Up to 180p']);
+    if (select) select.value = '360';
+    select?.dispatchEvent(new Event('change'));
+    expect(socket().last()).toMatchObject({ setReceiveConstraints: { maxVideoHeight: 360, lowBandwidth: false } });
+    const low = byTestId<HTMLInputElement>('low-bandwidth');
+    low?.click();
+    expect(socket().last()).toMatchObject({ setReceiveConstraints: { maxVideoHeight: 360, lowBandwidth: true } });
+    expect(JSON.parse(localStorage.getItem('parley.receivePreferences') ?? 'null')).toEqual({ maxVideoHeight: 360, lowBandwidth: true });
+  });
+
+  it('aFailedMediaConnectionShowsTheBannerUntilItIsBack', async () => {
+    mount();
+    enterRoom();
+    await settle();
+    pcs.publisher().changeState('failed');
+    expect(byTestId('connection-banner')?.textContent).toContain('Audio and video connection lost, reconnecting…');
+    byTestId('connection-banner')?.querySelector('button')?.click();
+    await settle();
+    pcs.publisher().changeState('connected');
+    expect(byTestId('connection-banner')?.textContent).toBe('');
+  });
+
+  it('explainsAMissingCameraOrMicrophone', async () => {
+    devices.failing = { audio: 'NotAllowedError', video: 'NotAllowedError' };
+    mount('fr');
+    enterRoom();
+    await settle();
+    expect(visible(byTestId('device-problem'))).toBe(true);
+    expect(byTestId('device-problem')?.textContent).toContain("n'a pas autorisé la caméra et le micro");
   });
 });

@@ -1,19 +1,27 @@
 import { rememberRecentRoom, loadDisplayName, saveDisplayName } from '../../app/storage';
 import type { Translator } from '../../i18n/i18n';
+import type { MediaSession } from '../../media/media-session';
+import { buildStage } from '../../media/stage';
 import { describeRosterChanges, type RosterChange } from '../../signal/roster';
 import { selfParticipant, type Profile, type SessionState, type SignalClient } from '../../signal/signal-client';
 import { el } from '../dom';
 import { createConnectionBanner } from '../components/connection-banner';
 import { createErrorAlert } from '../components/error-alert';
 import { createLiveAnnouncer } from '../components/live-announcer';
+import { createMediaNotice } from '../components/media-notice';
 import { createMediaToolbar } from '../components/media-toolbar';
 import { createNoticePanel } from '../components/notice-panel';
 import { createPrejoinForm, type PrejoinChoice } from '../components/prejoin-form';
+import { createRemoteAudio } from '../components/remote-audio';
 import { createRoomHeader } from '../components/room-header';
 import { createRosterList } from '../components/roster-list';
+import { createScreenShareArea } from '../components/screen-share-area';
+import { createVideoGrid } from '../components/video-grid';
 
 export interface RoomPageDeps {
   client: SignalClient;
+  /** Audio and video; it follows the client by itself (publishes on join, stops on leave). */
+  media: MediaSession;
   pageUrl(): string;
   copyText(text: string): Promise<boolean>;
 }
@@ -21,11 +29,12 @@ export interface RoomPageDeps {
 type View = 'prejoin' | 'connecting' | 'conference' | 'left' | 'ended';
 
 /**
- * "/{room}": the pre-join form, then the conference (for now: the live roster and one's own
- * controls). All state comes from the SignalClient; this page only renders it and forwards clicks.
+ * "/{room}": the pre-join form, then the conference: the screen shares and a video tile per
+ * participant, one's own controls and the live roster. All state comes from the SignalClient and
+ * the MediaSession; this page only renders it and forwards clicks.
  */
 export function mountRoomPage(root: HTMLElement, t: Translator, room: string, deps: RoomPageDeps): void {
-  const { client } = deps;
+  const { client, media } = deps;
   document.title = t.t('room.documentTitle', { room });
 
   let profile: Profile = { displayName: loadDisplayName(), language: t.language, audioMuted: false, videoMuted: false };
@@ -43,7 +52,7 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
     copyLink: () => deps.copyText(deps.pageUrl()),
     leave: () => client.leave(),
   });
-  const banner = createConnectionBanner(t, () => client.retryNow());
+  const banner = createConnectionBanner(t, { retryNow: () => client.retryNow(), retryMediaNow: () => media.restartNow() });
   const errorAlert = createErrorAlert(t, () => client.dismissError());
   const announcer = createLiveAnnouncer();
 
@@ -54,15 +63,31 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
   });
   const roster = createRosterList(t);
   const toolbar = createMediaToolbar(t, {
-    setAudioMuted: (muted) => client.setAudioMuted(muted),
-    setVideoMuted: (muted) => client.setVideoMuted(muted),
+    setAudioMuted: (muted) => media.setAudioMuted(muted),
+    setVideoMuted: (muted) => media.setVideoMuted(muted),
+    toggleScreenShare: () => {
+      if (media.getState().local.screen) media.stopScreenShare();
+      else void media.startScreenShare();
+    },
     rename: (name) => {
       saveDisplayName(name);
       profile = { ...profile, displayName: name };
       client.rename(name);
     },
+    setReceivePreferences: (preferences) => media.setReceivePreferences(preferences),
   });
-  const conference = el('div', { class: 'conference' }, [roster.element, toolbar.element]);
+  let soundBlocked = false;
+  const mediaNotice = createMediaNotice(t, () => remoteAudio.resume());
+  const remoteAudio = createRemoteAudio((blocked) => {
+    soundBlocked = blocked;
+    renderMedia();
+  });
+  const screenShares = createScreenShareArea(t);
+  const grid = createVideoGrid(t);
+  const stage = el('section', { class: 'stage', attrs: { 'aria-label': t.t('stage.label') } }, [screenShares.element, grid.element]);
+  const conference = el('div', { class: 'conference' }, [
+    mediaNotice.element, stage, toolbar.element, roster.element, remoteAudio.element,
+  ]);
   const connecting = createNoticePanel(t.t('room.connecting'), undefined, [], 'connecting');
   const rejoinButton = () => el('button', {
     class: 'button button-primary',
@@ -84,7 +109,6 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
       everJoined = false;
     }
     header.update({ canLeave: state.phase === 'joined' || state.phase === 'reconnecting' });
-    banner.update({ reconnecting: state.phase === 'reconnecting' });
     errorAlert.update({ message: state.error?.message });
 
     const nextView = viewFor(state);
@@ -96,13 +120,7 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
     prejoin.update({ busy: state.phase !== 'idle' });
 
     roster.update({ roster: state.roster, selfId: state.selfId });
-    const self = selfParticipant(state);
-    toolbar.update({
-      audioMuted: self?.audioMuted ?? profile.audioMuted,
-      videoMuted: self?.videoMuted ?? profile.videoMuted,
-      displayName: self?.displayName ?? profile.displayName,
-      enabled: state.phase === 'joined',
-    });
+    renderMedia();
 
     if (previous?.phase === 'joined' && state.phase === 'joined') {
       const changes = describeRosterChanges(previous.roster, state.roster);
@@ -150,7 +168,30 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
     }
   }
 
+  /** What depends on both the session and the media: the stage, the toolbar, the banner. */
+  function renderMedia(): void {
+    const state = client.getState();
+    const mediaState = media.getState();
+    const self = selfParticipant(state);
+    banner.update({ reconnecting: state.phase === 'reconnecting', mediaRecovering: state.phase === 'joined' && mediaState.recovering });
+    toolbar.update({
+      audioMuted: self?.audioMuted ?? profile.audioMuted,
+      videoMuted: self?.videoMuted ?? profile.videoMuted,
+      screenSharing: mediaState.local.screen !== null,
+      canShareScreen: mediaState.canShareScreen,
+      displayName: self?.displayName ?? profile.displayName,
+      preferences: mediaState.preferences,
+      enabled: state.phase === 'joined',
+    });
+    const model = buildStage(state.roster, state.selfId, mediaState);
+    screenShares.update({ screens: model.screens });
+    grid.update({ tiles: model.tiles });
+    remoteAudio.update({ audio: model.audio });
+    mediaNotice.update({ deviceProblem: mediaState.deviceProblem, error: mediaState.error, soundBlocked });
+  }
+
   client.subscribe((state, previous) => render(state, previous));
+  media.subscribe(() => renderMedia());
   window.addEventListener('online', () => client.retryNow());
   render(client.getState(), undefined);
 

@@ -1,0 +1,247 @@
+import { mediaSections } from '../media/sdp';
+import type {
+  MediaDevicesPort,
+  MediaKind,
+  PeerConnection,
+  PeerConnectionEvents,
+  PeerConnectionFactory,
+  SessionDescription,
+  Transceiver,
+} from '../media/rtc';
+
+/**
+ * Test doubles for the media seams: tracks, a peer connection that behaves like the browser's
+ * where the media code depends on it (mids assigned by setLocalDescription, transceivers and
+ * track events created by a remote offer's m-lines), and capture devices.
+ */
+
+let trackCounter = 0;
+
+export class FakeTrack {
+  readonly id: string;
+  enabled = true;
+  readyState: MediaStreamTrackState = 'live';
+  contentHint = '';
+  private readonly ended: Array<() => void> = [];
+  constructor(readonly kind: MediaKind, readonly label = `${kind} ${++trackCounter}`) {
+    this.id = `track-${trackCounter}`;
+  }
+  stop(): void {
+    this.readyState = 'ended';
+  }
+  addEventListener(type: string, listener: () => void): void {
+    if (type === 'ended') this.ended.push(listener);
+  }
+  removeEventListener(): void {}
+  /** What the browser does when the person clicks its own "Stop sharing". */
+  endFromBrowser(): void {
+    this.readyState = 'ended';
+    for (const listener of this.ended) listener();
+  }
+  get stopped(): boolean {
+    return this.readyState === 'ended';
+  }
+}
+
+/** A fake track where the code wants the DOM's MediaStreamTrack. */
+export function fakeTrack(kind: MediaKind): MediaStreamTrack {
+  return new FakeTrack(kind) as unknown as MediaStreamTrack;
+}
+
+export function asFake(track: MediaStreamTrack | null | undefined): FakeTrack {
+  if (!(track instanceof FakeTrack)) throw new Error('not a fake track');
+  return track;
+}
+
+export class FakeTransceiver implements Transceiver {
+  mid: string | null;
+  direction: RTCRtpTransceiverDirection;
+  readonly sender: { track: MediaStreamTrack | null; replaceTrack(track: MediaStreamTrack | null): Promise<void> };
+  readonly receiver: { track: MediaStreamTrack };
+  constructor(readonly kind: MediaKind, track: MediaStreamTrack | null, direction: RTCRtpTransceiverDirection, mid: string | null = null) {
+    this.mid = mid;
+    this.direction = direction;
+    const sender = {
+      track,
+      replaceTrack: async (next: MediaStreamTrack | null) => {
+        sender.track = next;
+      },
+    };
+    this.sender = sender;
+    this.receiver = { track: fakeTrack(kind) };
+  }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export class FakePeerConnection implements PeerConnection {
+  connectionState: RTCPeerConnectionState = 'new';
+  readonly transceivers: FakeTransceiver[] = [];
+  readonly localDescriptions: SessionDescription[] = [];
+  readonly remoteDescriptions: SessionDescription[] = [];
+  closed = false;
+  stats: ReadonlyMap<string, unknown> = new Map();
+  /** While set, setRemoteDescription waits for it (to see what else happens meanwhile). */
+  remoteDescriptionGate: Promise<void> | null = null;
+  /** Makes the next setRemoteDescription throw, like the browser does on a bad SDP. */
+  failNextRemoteDescription = false;
+  private offers = 0;
+  private answers = 0;
+  private nextMid = 0;
+
+  constructor(readonly configuration: RTCConfiguration, private readonly events: PeerConnectionEvents) {}
+
+  addTransceiver(trackOrKind: MediaStreamTrack | MediaKind, init: { direction: RTCRtpTransceiverDirection }): FakeTransceiver {
+    const track = typeof trackOrKind === 'string' ? null : trackOrKind;
+    const kind = typeof trackOrKind === 'string' ? trackOrKind : (trackOrKind.kind as MediaKind);
+    const transceiver = new FakeTransceiver(kind, track, init.direction);
+    this.transceivers.push(transceiver);
+    return transceiver;
+  }
+
+  getTransceivers(): FakeTransceiver[] {
+    return [...this.transceivers];
+  }
+
+  async createOffer(): Promise<SessionDescription> {
+    return { type: 'offer', sdp: `offer-${++this.offers}` };
+  }
+
+  async createAnswer(): Promise<SessionDescription> {
+    return { type: 'answer', sdp: `answer-${++this.answers}` };
+  }
+
+  async setLocalDescription(description: SessionDescription): Promise<void> {
+    if (description.type === 'rollback') {
+      this.localDescriptions.push(description);
+      return;
+    }
+    this.localDescriptions.push(description);
+    for (const t of this.transceivers) if (t.mid === null) t.mid = String(this.nextMid++);
+  }
+
+  async setRemoteDescription(description: SessionDescription): Promise<void> {
+    if (this.remoteDescriptionGate) await this.remoteDescriptionGate;
+    if (this.failNextRemoteDescription) {
+      this.failNextRemoteDescription = false;
+      throw new Error('Failed to set remote description');
+    }
+    this.remoteDescriptions.push(description);
+    if (description.type !== 'offer') return;
+    for (const section of mediaSections(description.sdp ?? '')) {
+      const kind: MediaKind = section.kind === 'audio' ? 'audio' : 'video';
+      const sending = section.port !== 0 && (section.direction === 'sendonly' || section.direction === 'sendrecv');
+      let transceiver = this.transceivers.find((t) => t.mid === section.mid);
+      const wasReceiving = transceiver !== undefined && transceiver.direction !== 'inactive';
+      if (!transceiver) {
+        transceiver = new FakeTransceiver(kind, null, 'recvonly', section.mid);
+        this.transceivers.push(transceiver);
+      }
+      transceiver.direction = sending ? 'recvonly' : 'inactive';
+      if (sending && !wasReceiving) this.events.track(transceiver);
+    }
+  }
+
+  async getStats(): Promise<ReadonlyMap<string, unknown>> {
+    return this.stats;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.connectionState = 'closed';
+  }
+
+  // ---- what the browser would do ----
+
+  findCandidate(candidate: string, sdpMid: string | null = '0'): void {
+    this.events.iceCandidate({ candidate, sdpMid });
+  }
+
+  changeState(state: RTCPeerConnectionState): void {
+    this.connectionState = state;
+    this.events.connectionStateChange(state);
+  }
+}
+
+/** Every peer connection the code created, in order. */
+export class FakePeerConnections {
+  readonly all: FakePeerConnection[] = [];
+  readonly factory: PeerConnectionFactory = (configuration, events) => {
+    const pc = new FakePeerConnection(configuration, events);
+    this.all.push(pc);
+    return pc;
+  };
+  /** The latest connection that publishes (it has sendonly transceivers). */
+  publisher(): FakePeerConnection {
+    const pc = [...this.all].reverse().find((p) => p.transceivers.some((t) => t.direction === 'sendonly'));
+    if (!pc) throw new Error('no publish connection');
+    return pc;
+  }
+  /** The latest connection that received a remote offer. */
+  subscriber(): FakePeerConnection {
+    const pc = [...this.all].reverse().find((p) => p.remoteDescriptions.some((d) => d.type === 'offer'));
+    if (!pc) throw new Error('no subscribe connection');
+    return pc;
+  }
+  open(): FakePeerConnection[] {
+    return this.all.filter((p) => !p.closed);
+  }
+}
+
+export class FakeDevices implements MediaDevicesPort {
+  readonly requests: MediaStreamConstraints[] = [];
+  readonly given: FakeTrack[] = [];
+  /** getUserMedia fails with this error name for a request that includes the kind. */
+  failing: Partial<Record<MediaKind, string>> = {};
+  /** While set, getUserMedia waits for it (a permission prompt left open). */
+  prompt: Promise<void> | null = null;
+  displayRefused = false;
+
+  async getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStreamTrack[]> {
+    this.requests.push(constraints);
+    if (this.prompt) await this.prompt;
+    const wanted = (['audio', 'video'] as const).filter((kind) => Boolean(constraints[kind]));
+    const failure = wanted.map((kind) => this.failing[kind]).find((name) => name !== undefined);
+    if (failure) throw Object.assign(new Error(failure), { name: failure });
+    return wanted.map((kind) => this.give(kind));
+  }
+
+  async getDisplayMedia(): Promise<MediaStreamTrack[]> {
+    if (this.displayRefused) throw Object.assign(new Error('cancelled'), { name: 'NotAllowedError' });
+    return [this.give('video')];
+  }
+
+  private give(kind: MediaKind): MediaStreamTrack {
+    const track = new FakeTrack(kind);
+    this.given.push(track);
+    return track as unknown as MediaStreamTrack;
+  }
+}
+
+/** Let every pending promise settle (the fakes resolve at once; only the chains need turns). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
+
+/** An SDP offer from the server with these m-lines (what the fake connection reads of it). */
+export function offerSdp(...sections: Array<{ mid: string; kind: MediaKind; inactive?: boolean; port0?: boolean }>): string {
+  const lines = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0'];
+  for (const s of sections) {
+    lines.push(`m=${s.kind} ${s.port0 ? 0 : 9} UDP/TLS/RTP/SAVPF 96`, `a=mid:${s.mid}`, s.inactive ? 'a=inactive' : 'a=sendonly');
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
