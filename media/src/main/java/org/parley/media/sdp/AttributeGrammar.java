@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * The attributes whose grammar we check, and the one place that knows which typed parser reads which
- * attribute. The parser checks every such attribute up front (so the error can name its line), which
- * is what lets the typed accessors on {@link MediaDescription} and {@link SessionDescription} read
- * them later without a checked exception. Attributes not listed here are kept verbatim, unchecked.
+ * attribute. Every such attribute is parsed once, up front (so an error can name its line); media
+ * sections keep the typed values next to their lines, which is what lets the typed accessors answer
+ * without re-parsing and without a checked exception. Attributes not listed here are kept verbatim.
  */
 final class AttributeGrammar {
 
@@ -36,21 +36,25 @@ final class AttributeGrammar {
     private AttributeGrammar() {
     }
 
-    /** Throws if the line is a known attribute whose value does not follow its grammar. */
-    static void check(SdpLine line) throws SdpException {
+    /**
+     * The typed value of a known attribute (a {@link Rtpmap}, a mid as a {@code String}, ...), or null
+     * for a line that is not an attribute we know. Throws if the value does not follow its grammar.
+     */
+    static Object parse(SdpLine line) throws SdpException {
         if (!line.isAttribute()) {
-            return;
+            return null;
         }
         Parser<?> parser = PARSERS.get(line.attributeName());
-        if (parser != null) {
-            if (line.value().indexOf(':') < 0) {
-                throw new SdpException("a=" + line.attributeName() + " needs a value");
-            }
-            parser.parse(line.attributeValue());
+        if (parser == null) {
+            return null;
         }
+        if (line.value().indexOf(':') < 0) {
+            throw new SdpException("a=" + line.attributeName() + " needs a value");
+        }
+        return parser.parse(line.attributeValue());
     }
 
-    /** Reads an attribute that {@link #check} has already accepted. */
+    /** Reads an attribute that {@link #parse} has already accepted once (session-level lines). */
     static <T> T read(SdpLine line, Parser<T> parser) {
         try {
             return parser.parse(line.attributeValue());

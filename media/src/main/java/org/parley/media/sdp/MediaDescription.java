@@ -18,10 +18,16 @@ public final class MediaDescription {
 
     private final MediaLine mediaLine;
     private final List<SdpLine> lines;
+    /** The typed value of each line (see {@link AttributeGrammar#parse}), null for other lines. */
+    private final Object[] values;
 
-    MediaDescription(MediaLine mediaLine, List<SdpLine> lines) {
+    MediaDescription(MediaLine mediaLine, List<SdpLine> lines, List<Object> values) {
         this.mediaLine = mediaLine;
         this.lines = List.copyOf(lines);
+        this.values = values.toArray();
+        if (this.values.length != this.lines.size()) {
+            throw new IllegalArgumentException("one typed value per line");
+        }
     }
 
     public static Builder builder(MediaLine mediaLine) {
@@ -56,7 +62,7 @@ public final class MediaDescription {
     }
 
     public Optional<String> mid() {
-        return attributeValue("mid");
+        return first("mid", String.class);
     }
 
     public Direction direction() {
@@ -72,23 +78,23 @@ public final class MediaDescription {
     }
 
     public Optional<String> iceUfrag() {
-        return attributeValue("ice-ufrag");
+        return first("ice-ufrag", String.class);
     }
 
     public Optional<String> icePwd() {
-        return attributeValue("ice-pwd");
+        return first("ice-pwd", String.class);
     }
 
     public Optional<Fingerprint> fingerprint() {
-        return first("fingerprint", Fingerprint::parse);
+        return first("fingerprint", Fingerprint.class);
     }
 
     public Optional<Setup> setup() {
-        return first("setup", Setup::parse);
+        return first("setup", Setup.class);
     }
 
     public List<Candidate> candidates() {
-        return all("candidate", Candidate::parse);
+        return all("candidate", Candidate.class);
     }
 
     public boolean rtcpMux() {
@@ -96,24 +102,40 @@ public final class MediaDescription {
     }
 
     public List<Rtpmap> rtpmaps() {
-        return all("rtpmap", Rtpmap::parse);
+        return all("rtpmap", Rtpmap.class);
     }
 
     public Optional<Rtpmap> rtpmap(int payloadType) {
-        return rtpmaps().stream().filter(r -> r.payloadType() == payloadType).findFirst();
+        for (Object value : values) {
+            if (value instanceof Rtpmap rtpmap && rtpmap.payloadType() == payloadType) {
+                return Optional.of(rtpmap);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Fmtp> fmtp(int payloadType) {
-        return all("fmtp", Fmtp::parse).stream().filter(f -> f.payloadType() == payloadType).findFirst();
+        for (Object value : values) {
+            if (value instanceof Fmtp fmtp && fmtp.payloadType() == payloadType) {
+                return Optional.of(fmtp);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The feedback for one payload type, including {@code *} wildcard lines. */
     public List<RtcpFeedback> rtcpFeedback(int payloadType) {
-        return all("rtcp-fb", RtcpFeedback::parse).stream().filter(fb -> fb.appliesTo(payloadType)).toList();
+        List<RtcpFeedback> feedback = new ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof RtcpFeedback fb && fb.appliesTo(payloadType)) {
+                feedback.add(fb);
+            }
+        }
+        return feedback;
     }
 
     public List<Extmap> extmaps() {
-        return all("extmap", Extmap::parse);
+        return all("extmap", Extmap.class);
     }
 
     /**
@@ -121,7 +143,7 @@ public final class MediaDescription {
      * form older browsers wrote.
      */
     public Optional<Msid> msid() {
-        Optional<Msid> msid = first("msid", Msid::parse);
+        Optional<Msid> msid = first("msid", Msid.class);
         if (msid.isPresent()) {
             return msid;
         }
@@ -138,7 +160,7 @@ public final class MediaDescription {
     }
 
     public List<SsrcAttribute> ssrcAttributes() {
-        return all("ssrc", SsrcAttribute::parse);
+        return all("ssrc", SsrcAttribute.class);
     }
 
     /** Every SSRC mentioned by {@code a=ssrc} lines, in first-seen order. */
@@ -151,15 +173,15 @@ public final class MediaDescription {
     }
 
     public List<SsrcGroup> ssrcGroups() {
-        return all("ssrc-group", SsrcGroup::parse);
+        return all("ssrc-group", SsrcGroup.class);
     }
 
     public List<Rid> rids() {
-        return all("rid", Rid::parse);
+        return all("rid", Rid.class);
     }
 
     public Optional<Simulcast> simulcast() {
-        return first("simulcast", Simulcast::parse);
+        return first("simulcast", Simulcast.class);
     }
 
     public boolean hasAttribute(String name) {
@@ -175,20 +197,20 @@ public final class MediaDescription {
         return lines.stream().filter(line -> line.isAttribute(name)).map(SdpLine::attributeValue).toList();
     }
 
-    private <T> List<T> all(String name, AttributeGrammar.Parser<T> parser) {
-        List<T> values = new ArrayList<>();
-        for (SdpLine line : lines) {
-            if (line.isAttribute(name)) {
-                values.add(AttributeGrammar.read(line, parser));
+    private <T> List<T> all(String name, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && lines.get(i).isAttribute(name)) {
+                found.add(type.cast(values[i]));
             }
         }
-        return values;
+        return found;
     }
 
-    private <T> Optional<T> first(String name, AttributeGrammar.Parser<T> parser) {
-        for (SdpLine line : lines) {
-            if (line.isAttribute(name)) {
-                return Optional.of(AttributeGrammar.read(line, parser));
+    private <T> Optional<T> first(String name, Class<T> type) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && lines.get(i).isAttribute(name)) {
+                return Optional.of(type.cast(values[i]));
             }
         }
         return Optional.empty();
@@ -223,14 +245,14 @@ public final class MediaDescription {
 
         private final MediaLine mediaLine;
         private final List<SdpLine> lines = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
 
         private Builder(MediaLine mediaLine) {
             this.mediaLine = mediaLine;
         }
 
         public Builder add(SdpAttribute attribute) {
-            lines.add(attribute.toLine());
-            return this;
+            return line(attribute.toLine());
         }
 
         public Builder addAll(List<? extends SdpAttribute> attributes) {
@@ -249,7 +271,7 @@ public final class MediaDescription {
         /** Adds any line; a known attribute is checked against its grammar first. */
         public Builder line(SdpLine line) {
             try {
-                AttributeGrammar.check(line);
+                values.add(AttributeGrammar.parse(line));
             } catch (SdpException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
@@ -258,7 +280,7 @@ public final class MediaDescription {
         }
 
         public MediaDescription build() {
-            return new MediaDescription(mediaLine, lines);
+            return new MediaDescription(mediaLine, lines, values);
         }
     }
 }

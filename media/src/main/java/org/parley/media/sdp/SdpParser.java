@@ -25,6 +25,7 @@ final class SdpParser {
         List<MediaDescription> media = new ArrayList<>();
         MediaLine currentMediaLine = null;
         List<SdpLine> currentLines = null;
+        List<Object> currentValues = null;
         int currentMediaLineNumber = 0;
         for (int i = 0; i < rawLines.size(); i++) {
             int number = i + 1;
@@ -36,40 +37,42 @@ final class SdpParser {
             try {
                 if (line.type() == 'm') {
                     if (currentMediaLine != null) {
-                        media.add(section(currentMediaLineNumber, currentMediaLine, currentLines));
+                        media.add(section(currentMediaLineNumber, currentMediaLine, currentLines, currentValues));
                     }
                     currentMediaLine = MediaLine.parse(line.value());
                     currentLines = new ArrayList<>();
+                    currentValues = new ArrayList<>();
                     currentMediaLineNumber = number;
                     continue;
                 }
                 if (line.type() == 'o') {
                     Origin.parse(line.value());
                 }
-                AttributeGrammar.check(line);
+                Object value = AttributeGrammar.parse(line);
+                if (currentMediaLine == null) {
+                    sessionLines.add(line);
+                } else {
+                    currentLines.add(line);
+                    currentValues.add(value);
+                }
             } catch (SdpException e) {
                 throw SdpException.atLine(number, raw, e.getMessage());
             }
-            if (currentMediaLine == null) {
-                sessionLines.add(line);
-            } else {
-                currentLines.add(line);
-            }
         }
         if (currentMediaLine != null) {
-            media.add(section(currentMediaLineNumber, currentMediaLine, currentLines));
+            media.add(section(currentMediaLineNumber, currentMediaLine, currentLines, currentValues));
         }
         requireSessionLines(sessionLines);
         return new SessionDescription(sessionLines, media);
     }
 
-    private static MediaDescription section(int lineNumber, MediaLine mediaLine, List<SdpLine> lines)
-            throws SdpException {
+    private static MediaDescription section(int lineNumber, MediaLine mediaLine, List<SdpLine> lines,
+            List<Object> values) throws SdpException {
         long mids = lines.stream().filter(line -> line.isAttribute("mid")).count();
         if (mids > 1) {
             throw new SdpException("media section at line " + lineNumber + " has " + mids + " a=mid lines");
         }
-        return new MediaDescription(mediaLine, lines);
+        return new MediaDescription(mediaLine, lines, values);
     }
 
     private static void requireSessionLines(List<SdpLine> sessionLines) throws SdpException {
