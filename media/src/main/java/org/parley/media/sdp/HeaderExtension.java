@@ -1,0 +1,38 @@
+package org.parley.media.sdp;
+
+import java.util.Optional;
+
+/**
+ * The RTP header extensions the SFU reads or writes. Anything else a browser offers is left out of our
+ * answers, so browsers do not spend bytes on extensions nobody reads, and so the forwarder never has
+ * to reason about extensions it has no code for.
+ */
+public enum HeaderExtension {
+    /** RFC 8843: which m-line a packet belongs to, the only way to route a stream whose SSRC was never signalled. */
+    MID("urn:ietf:params:rtp-hdrext:sdes:mid"),
+    /** Send time for receive-side bandwidth estimation (REMB). */
+    ABS_SEND_TIME("http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"),
+    /** Transport-wide sequence numbers for send-side bandwidth estimation (transport-cc feedback). */
+    TRANSPORT_WIDE_CC("http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"),
+    /** RFC 6464: the speaker's level, so the SFU finds the active speaker without decoding audio. */
+    AUDIO_LEVEL("urn:ietf:params:rtp-hdrext:ssrc-audio-level");
+
+    private final String uri;
+
+    HeaderExtension(String uri) {
+        this.uri = uri;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public static Optional<HeaderExtension> fromUri(String uri) {
+        for (HeaderExtension extension : values()) {
+            if (extension.uri.equals(uri)) {
+                return Optional.of(extension);
+            }
+        }
+        return Optional.empty();
+    }
+}
