@@ -27,7 +27,7 @@ final class RunningServer implements AutoCloseable {
                         parley.cassandra.autocreate-schema = true
                         parley.http.port = 0
                         parley.http.interface = "127.0.0.1"
-                        parley.media.port = 0
+                        parley.media.udp-port = 0
                         pekko.remote.artery.canonical.port = 0
                         pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                         """.formatted(TestCassandra.get().contactPoint()))

@@ -12,6 +12,7 @@ public final class NodeConfig {
     public static Config onTestCassandra() {
         return ConfigFactory.parseString("""
                         pekko.actor.provider = cluster
+                        parley.media.udp-port = 0
                         pekko.remote.artery.canonical.hostname = "127.0.0.1"
                         pekko.remote.artery.canonical.port = 0
                         pekko.coordinated-shutdown.exit-jvm = off

@@ -24,7 +24,7 @@ public final class HttpApi {
 
     public static Route route(ActorSystem<?> system, Engine.Running engine, HttpSettings settings,
             java.time.Duration heartbeatInterval) {
-        SignalRoute signal = new SignalRoute(system, engine.rooms(),
+        SignalRoute signal = new SignalRoute(system, engine.rooms(), engine.media(),
                 new SignalSession.Settings(heartbeatInterval, settings.defaultLanguage()),
                 settings.maxFrameCharacters(), settings.frameReadTimeout());
         Route api = concat(

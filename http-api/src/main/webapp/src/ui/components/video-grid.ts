@@ -77,6 +77,7 @@ function createTile(t: Translator, participantId: string): Tile {
         video.toggleAttribute('muted', model.isSelf);
         video.classList.toggle('is-mirrored', model.isSelf);
         element.classList.toggle('is-self', model.isSelf);
+        element.setAttribute('data-self', String(model.isSelf));
       }
       setText(name, model.displayName);
       setText(avatar, initial(model.displayName));

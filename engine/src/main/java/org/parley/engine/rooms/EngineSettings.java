@@ -10,7 +10,8 @@ public record EngineSettings(
         Duration heartbeatInterval,
         Duration askTimeout,
         Duration storeCheckInterval,
-        Duration storeCheckTimeout) {
+        Duration storeCheckTimeout,
+        long publisherBitrate) {
 
     public static EngineSettings fromConfig(Config root) {
         Config c = root.getConfig("parley.engine");
@@ -20,7 +21,8 @@ public record EngineSettings(
                 c.getDuration("heartbeat-interval"),
                 c.getDuration("ask-timeout"),
                 c.getDuration("store-check-interval"),
-                c.getDuration("store-check-timeout"));
+                c.getDuration("store-check-timeout"),
+                c.getLong("publisher-bitrate"));
         if (settings.heartbeatInterval.compareTo(settings.participantGrace) >= 0) {
             throw new IllegalArgumentException("parley.engine.heartbeat-interval must be shorter than participant-grace");
         }

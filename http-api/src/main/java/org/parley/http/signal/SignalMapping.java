@@ -2,10 +2,17 @@ package org.parley.http.signal;
 
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.parley.engine.conference.LeaveReason;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.Role;
 import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.media.ConnectionKind;
+import org.parley.engine.media.ForwardedTrack;
+import org.parley.engine.media.MediaSignal;
+import org.parley.engine.media.PublishedTrack;
 import org.parley.engine.rooms.ConferenceView;
 import org.parley.engine.rooms.JoinedSession;
 import org.parley.engine.rooms.RosterEntry;
@@ -13,12 +20,17 @@ import org.parley.http.signal.v1.Conference;
 import org.parley.http.signal.v1.ConferenceEnded;
 import org.parley.http.signal.v1.Error;
 import org.parley.http.signal.v1.Joined;
+import org.parley.http.signal.v1.MediaSource;
+import org.parley.http.signal.v1.PeerConnectionKind;
+import org.parley.http.signal.v1.PublishAnswer;
 import org.parley.http.signal.v1.Participant;
 import org.parley.http.signal.v1.ParticipantJoined;
 import org.parley.http.signal.v1.ParticipantLeft;
 import org.parley.http.signal.v1.ParticipantUpdated;
 import org.parley.http.signal.v1.RoleChanged;
 import org.parley.http.signal.v1.ServerMessage;
+import org.parley.http.signal.v1.SubscribeOffer;
+import org.parley.http.signal.v1.TrackSource;
 
 /** Domain -> signalling v1 messages; the only place that knows both. */
 final class SignalMapping {
@@ -60,6 +72,63 @@ final class SignalMapping {
             message.setConferenceEnded(ConferenceEnded.newBuilder().setReason(u.reason().name()));
         }
         return message.build();
+    }
+
+    static ServerMessage publishAnswer(String requestId, String sdp) {
+        return ServerMessage.newBuilder()
+                .setRequestId(requestId)
+                .setPublishAnswer(PublishAnswer.newBuilder().setSdp(sdp))
+                .build();
+    }
+
+    static ServerMessage mediaSignal(MediaSignal signal) {
+        MediaSignal.SubscribeOffer offer = (MediaSignal.SubscribeOffer) signal;
+        SubscribeOffer.Builder wire = SubscribeOffer.newBuilder().setSdp(offer.sdp()).setVersion(offer.version());
+        for (ForwardedTrack track : offer.tracks()) {
+            wire.addTracks(TrackSource.newBuilder()
+                    .setMid(track.mid())
+                    .setSource(source(track.source()))
+                    .setParticipantId(track.from().value()));
+        }
+        return ServerMessage.newBuilder().setSubscribeOffer(wire).build();
+    }
+
+    /** Empty when a track lacks its mid or names no known source. */
+    static Optional<List<PublishedTrack>> publishedTracks(List<TrackSource> wire) {
+        List<PublishedTrack> tracks = new ArrayList<>();
+        for (TrackSource track : wire) {
+            Optional<org.parley.engine.media.MediaSource> source = source(track.getSource());
+            if (track.getMid().isBlank() || source.isEmpty()) {
+                return Optional.empty();
+            }
+            tracks.add(new PublishedTrack(track.getMid(), source.get()));
+        }
+        return Optional.of(tracks);
+    }
+
+    static Optional<ConnectionKind> connection(PeerConnectionKind kind) {
+        return switch (kind) {
+            case PEER_CONNECTION_KIND_PUBLISH -> Optional.of(ConnectionKind.PUBLISH);
+            case PEER_CONNECTION_KIND_SUBSCRIBE -> Optional.of(ConnectionKind.SUBSCRIBE);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<org.parley.engine.media.MediaSource> source(MediaSource wire) {
+        return switch (wire) {
+            case MEDIA_SOURCE_MICROPHONE -> Optional.of(org.parley.engine.media.MediaSource.MICROPHONE);
+            case MEDIA_SOURCE_CAMERA -> Optional.of(org.parley.engine.media.MediaSource.CAMERA);
+            case MEDIA_SOURCE_SCREEN -> Optional.of(org.parley.engine.media.MediaSource.SCREEN);
+            default -> Optional.empty();
+        };
+    }
+
+    private static MediaSource source(org.parley.engine.media.MediaSource source) {
+        return switch (source) {
+            case MICROPHONE -> MediaSource.MEDIA_SOURCE_MICROPHONE;
+            case CAMERA -> MediaSource.MEDIA_SOURCE_CAMERA;
+            case SCREEN -> MediaSource.MEDIA_SOURCE_SCREEN;
+        };
     }
 
     static ServerMessage error(String requestId, String code, String text) {

@@ -23,6 +23,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
+import org.parley.engine.media.Media;
 import org.parley.engine.rooms.Rooms;
 
 /** {@code /api/v1/signal}: one {@link SignalSession} per WebSocket, speaking {@value SignalCodec#SUBPROTOCOL}. */
@@ -33,15 +34,17 @@ public final class SignalRoute {
 
     private final ActorSystem<?> system;
     private final Rooms rooms;
+    private final Media media;
     private final SignalSession.Settings settings;
     private final int maxFrameCharacters;
     private final Duration frameReadTimeout;
     private final AtomicLong connections = new AtomicLong();
 
-    public SignalRoute(ActorSystem<?> system, Rooms rooms, SignalSession.Settings settings, int maxFrameCharacters,
-            Duration frameReadTimeout) {
+    public SignalRoute(ActorSystem<?> system, Rooms rooms, Media media, SignalSession.Settings settings,
+            int maxFrameCharacters, Duration frameReadTimeout) {
         this.system = system;
         this.rooms = rooms;
+        this.media = media;
         this.settings = settings;
         this.maxFrameCharacters = maxFrameCharacters;
         this.frameReadTimeout = frameReadTimeout;
@@ -60,7 +63,7 @@ public final class SignalRoute {
                         OverflowStrategy.fail())
                 .preMaterialize(system);
         ActorRef<SignalSession.Command> session = system.systemActorOf(
-                SignalSession.create(rooms, outgoing.first(), settings),
+                SignalSession.create(rooms, media, outgoing.first(), settings),
                 "signal-" + connections.incrementAndGet(),
                 Props.empty());
         Sink<Message, NotUsed> incoming = Flow.<Message>create()

@@ -1,6 +1,8 @@
 package org.parley.http.signal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +19,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.media.ConnectionKind;
+import org.parley.engine.media.Media;
+import org.parley.engine.media.MediaSignal;
+import org.parley.engine.media.PublishedTrack;
+import org.parley.engine.media.ReceiveConstraints;
 import org.parley.engine.participant.ResumeToken;
 import org.parley.engine.rooms.JoinRequest;
 import org.parley.engine.rooms.JoinedSession;
@@ -26,6 +33,7 @@ import org.parley.engine.rooms.StoreUnavailable;
 import org.parley.http.signal.v1.Ack;
 import org.parley.http.signal.v1.ClientMessage;
 import org.parley.http.signal.v1.Pong;
+import org.parley.http.signal.v1.PublishOffer;
 import org.parley.http.signal.v1.ServerMessage;
 import org.parley.http.signal.v1.SetMedia;
 import org.parley.http.signal.v1.UpdateProfile;
@@ -56,6 +64,8 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
 
     private record Update(RoomUpdate update) implements Command {}
 
+    private record FromMedia(MediaSignal signal) implements Command {}
+
     /** An engine call finished: say so to the browser, maybe change the session, pull the next frame. */
     private record Answered(ServerMessage reply, Optional<JoinedSession> joined, boolean left, ActorRef<FrameAck> ackTo)
             implements Command {}
@@ -75,25 +85,31 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
     private static final Object HEARTBEAT = "heartbeat";
 
     private final Rooms rooms;
+    private final Media media;
     private final ActorRef<Outbound> out;
     private final Settings settings;
     private final TimerScheduler<Command> timers;
     private final ActorRef<RoomUpdate> listener;
+    private final ActorRef<MediaSignal> mediaSignals;
     private Optional<JoinedSession> session = Optional.empty();
+    /** Updates that arrive while a join is answered: the browser gets them after its roster. */
+    private List<RoomUpdate> heldUpdates;
 
-    public static Behavior<Command> create(Rooms rooms, ActorRef<Outbound> out, Settings settings) {
+    public static Behavior<Command> create(Rooms rooms, Media media, ActorRef<Outbound> out, Settings settings) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new SignalSession(context, timers, rooms, out, settings)));
+                timers -> new SignalSession(context, timers, rooms, media, out, settings)));
     }
 
-    private SignalSession(ActorContext<Command> context, TimerScheduler<Command> timers, Rooms rooms,
+    private SignalSession(ActorContext<Command> context, TimerScheduler<Command> timers, Rooms rooms, Media media,
             ActorRef<Outbound> out, Settings settings) {
         super(context);
         this.rooms = rooms;
+        this.media = media;
         this.out = out;
         this.settings = settings;
         this.timers = timers;
         this.listener = context.messageAdapter(RoomUpdate.class, Update::new);
+        this.mediaSignals = context.messageAdapter(MediaSignal.class, FromMedia::new);
     }
 
     @Override
@@ -105,17 +121,18 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 })
                 .onMessage(Inbound.class, this::onInbound)
                 .onMessage(Answered.class, this::onAnswered)
-                .onMessage(Update.class, m -> {
-                    send(SignalMapping.update(m.update()));
+                .onMessage(Update.class, this::onUpdate)
+                .onMessage(FromMedia.class, m -> {
+                    send(SignalMapping.mediaSignal(m.signal()));
                     return this;
                 })
                 .onMessage(Heartbeat.class, m -> onHeartbeat())
                 .onMessage(HeartbeatFailed.class, this::onHeartbeatFailed)
                 .onMessageEquals(HeartbeatRenewed.INSTANCE, () -> this)
-                .onMessageEquals(SocketClosed.INSTANCE, () -> Behaviors.stopped())
+                .onMessageEquals(SocketClosed.INSTANCE, this::onSocketGone)
                 .onMessage(SocketFailed.class, m -> {
                     getContext().getLog().debug("signalling socket failed", m.cause());
-                    return Behaviors.stopped();
+                    return onSocketGone();
                 })
                 .build();
     }
@@ -144,6 +161,35 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                     joined -> onUpdateProfile(requestId, joined.participant(), message.getUpdateProfile(), inbound.ackTo()));
             case SET_MEDIA -> whenJoined(requestId, inbound.ackTo(),
                     joined -> onSetMedia(requestId, joined.participant(), message.getSetMedia(), inbound.ackTo()));
+            case PUBLISH_OFFER -> whenJoined(requestId, inbound.ackTo(),
+                    joined -> onPublishOffer(requestId, joined, message.getPublishOffer(), inbound.ackTo()));
+            case SUBSCRIBE_ANSWER -> whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
+                    media.answerSubscribe(joined.room(), joined.participant(), message.getSubscribeAnswer().getSdp(),
+                                    message.getSubscribeAnswer().getVersion())
+                            .thenApply(done -> ack(requestId)), Optional.empty(), false));
+            case TRICKLE_CANDIDATE -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                var trickle = message.getTrickleCandidate();
+                Optional<ConnectionKind> connection = SignalMapping.connection(trickle.getConnection());
+                if (connection.isEmpty()) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST,
+                            "a candidate names its connection: PEER_CONNECTION_KIND_PUBLISH or _SUBSCRIBE");
+                }
+                media.trickle(joined.room(), joined.participant(), connection.get(), trickle.getCandidate());
+                inbound.ackTo().tell(FrameAck.INSTANCE);
+                return this;
+            });
+            case SET_RECEIVE_CONSTRAINTS -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                var wanted = message.getSetReceiveConstraints();
+                if (wanted.getMaxVideoHeight() < 0) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST,
+                            "maxVideoHeight is 0 (no limit) or a positive number of pixels");
+                }
+                media.constrain(joined.room(), joined.participant(),
+                        new ReceiveConstraints(wanted.getMaxVideoHeight(), wanted.getLowBandwidth()));
+                send(ack(requestId));
+                inbound.ackTo().tell(FrameAck.INSTANCE);
+                return this;
+            });
             case PING -> {
                 send(ServerMessage.newBuilder().setRequestId(requestId).setPong(Pong.getDefaultInstance()).build());
                 inbound.ackTo().tell(FrameAck.INSTANCE);
@@ -194,6 +240,7 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
 
     private Behavior<Command> answerJoin(
             String requestId, ActorRef<FrameAck> ackTo, CompletionStage<JoinedSession> joining, String refusalCode) {
+        heldUpdates = new ArrayList<>();
         long heartbeatMillis = settings.heartbeatInterval().toMillis();
         getContext().pipeToSelf(joining, (joined, failure) -> failure == null
                 ? new Answered(SignalMapping.joined(requestId, joined, heartbeatMillis), Optional.of(joined), false, ackTo)
@@ -224,6 +271,39 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
     }
 
+    private Behavior<Command> onPublishOffer(
+            String requestId, JoinedSession joined, PublishOffer offer, ActorRef<FrameAck> ackTo) {
+        Optional<List<PublishedTrack>> tracks = SignalMapping.publishedTracks(offer.getTracksList());
+        if (tracks.isEmpty()) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST,
+                    "every published track names its mid and its source (microphone, camera or screen)");
+        }
+        CompletionStage<ServerMessage> answered = media
+                .publish(joined.room(), joined.participant(), offer.getSdp(), tracks.get(), mediaSignals)
+                .thenApply(sdp -> SignalMapping.publishAnswer(requestId, sdp));
+        return answer(requestId, ackTo, answered, Optional.empty(), false);
+    }
+
+    /** Room updates go to the browser; the person's own mute state also goes to the media plane. */
+    private Behavior<Command> onUpdate(Update update) {
+        if (heldUpdates != null) {
+            heldUpdates.add(update.update());
+            return this;
+        }
+        if (update.update() instanceof RoomUpdate.ParticipantUpdated changed && session.isPresent()
+                && changed.participant().equals(session.get().participant())) {
+            media.mediaState(session.get().room(), changed.participant(), changed.audioMuted(), changed.videoMuted());
+        }
+        send(SignalMapping.update(update.update()));
+        return this;
+    }
+
+    /** The place in the conference outlives the socket (grace period); the media connections don't. */
+    private Behavior<Command> onSocketGone() {
+        session.ifPresent(joined -> media.leave(joined.room(), joined.participant()));
+        return Behaviors.stopped();
+    }
+
     private Behavior<Command> answer(String requestId, ActorRef<FrameAck> ackTo, CompletionStage<ServerMessage> reply,
             Optional<JoinedSession> joined, boolean leaving) {
         getContext().pipeToSelf(reply, (message, failure) -> failure == null
@@ -238,10 +318,18 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             timers.startTimerWithFixedDelay(HEARTBEAT, Heartbeat.INSTANCE, settings.heartbeatInterval());
         }
         if (answered.left()) {
+            session.ifPresent(joined -> media.leave(joined.room(), joined.participant()));
             session = Optional.empty();
             timers.cancel(HEARTBEAT);
         }
         send(answered.reply());
+        if (heldUpdates != null) {
+            List<RoomUpdate> held = heldUpdates;
+            heldUpdates = null;
+            if (answered.joined().isPresent()) {
+                held.forEach(update -> send(SignalMapping.update(update)));
+            }
+        }
         answered.ackTo().tell(FrameAck.INSTANCE);
         return this;
     }

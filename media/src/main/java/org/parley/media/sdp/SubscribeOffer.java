@@ -218,6 +218,10 @@ public final class SubscribeOffer {
 
     private SessionDescription render() {
         SessionDescription.Builder offer = SessionDescription.builder(Origin.of(sessionId, sessionVersion));
+        // Our ICE agent is always the controlled side and answers the browser's checks on the shared
+        // port; as the offerer we would be controlling. Declaring ice-lite makes the browser control
+        // and nominate on this connection too, as it does on the publish one.
+        offer.flag("ice-lite");
         if (!slots.isEmpty()) {
             offer.add(Group.bundle(mids()));
         }

@@ -77,6 +77,15 @@ public final class Router {
         }
     }
 
+    /** The participant's receiving connection is gone (it will subscribe again on a new one). */
+    public void unsubscribe(String participant) {
+        synchronized (configuration) {
+            if (subscribers.remove(participant) != null) {
+                rebuild();
+            }
+        }
+    }
+
     public void remove(String participant) {
         synchronized (configuration) {
             publishers.remove(participant);
