@@ -1,7 +1,10 @@
 package org.parley.media.sdp;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Splits SDP text into lines and sections and checks every line it understands, so that a bad
@@ -63,6 +66,7 @@ final class SdpParser {
             media.add(section(currentMediaLineNumber, currentMediaLine, currentLines, currentValues));
         }
         requireSessionLines(sessionLines);
+        requireDistinctMids(media);
         return new SessionDescription(sessionLines, media);
     }
 
@@ -73,6 +77,17 @@ final class SdpParser {
             throw new SdpException("media section at line " + lineNumber + " has " + mids + " a=mid lines");
         }
         return new MediaDescription(mediaLine, lines, values);
+    }
+
+    /** RFC 5888: a mid names one m-line; BUNDLE and the SFU's routing both depend on it. */
+    private static void requireDistinctMids(List<MediaDescription> media) throws SdpException {
+        Set<String> mids = new HashSet<>();
+        for (int i = 0; i < media.size(); i++) {
+            Optional<String> mid = media.get(i).mid();
+            if (mid.isPresent() && !mids.add(mid.get())) {
+                throw new SdpException("m-line " + (i + 1) + " repeats mid " + mid.get());
+            }
+        }
     }
 
     private static void requireSessionLines(List<SdpLine> sessionLines) throws SdpException {

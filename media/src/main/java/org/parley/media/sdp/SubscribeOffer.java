@@ -1,6 +1,7 @@
 package org.parley.media.sdp;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,12 +92,20 @@ public final class SubscribeOffer {
 
     /** The mid to give a new track: the lowest idle m-line of its kind, else a fresh one. */
     public String midForNewTrack(MediaKind kind) {
+        return midForNewTrack(kind, Set.of());
+    }
+
+    /**
+     * The mid to give a new track when other new tracks of this renegotiation already have theirs
+     * ({@code alreadyChosen}): two new video tracks must not both take the same idle m-line.
+     */
+    public String midForNewTrack(MediaKind kind, Collection<String> alreadyChosen) {
         for (Slot slot : slots) {
-            if (slot.kind() == kind && slot.track().isEmpty()) {
+            if (slot.kind() == kind && slot.track().isEmpty() && !alreadyChosen.contains(slot.mid())) {
                 return slot.mid();
             }
         }
-        Set<String> used = new HashSet<>();
+        Set<String> used = new HashSet<>(alreadyChosen);
         slots.forEach(slot -> used.add(slot.mid()));
         int candidate = slots.size();
         while (used.contains(String.valueOf(candidate))) {

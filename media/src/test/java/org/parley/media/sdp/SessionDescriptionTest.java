@@ -255,6 +255,14 @@ class SessionDescriptionTest {
     }
 
     @Test
+    void twoSectionsWithTheSameMidAreRefused() {
+        SdpException e = assertThrows(SdpException.class, () -> SessionDescription.parse("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"
+                + "s=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=mid:a\r\nm=video 9 RTP/AVP 96\r\na=mid:a\r\n"));
+
+        assertTrue(e.getMessage().contains("m-line 2 repeats mid a"), e.getMessage());
+    }
+
+    @Test
     void emptyAndNullTextAreRefused() {
         assertThrows(SdpException.class, () -> SessionDescription.parse(""));
         assertThrows(SdpException.class, () -> SessionDescription.parse(null));

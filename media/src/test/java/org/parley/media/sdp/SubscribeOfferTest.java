@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SubscribeOfferTest {
@@ -35,7 +36,8 @@ class SubscribeOfferTest {
                 "carol-mic");
         ForwardedTrack carolCam = ForwardedTrack.video(bobLeft.midForNewTrack(MediaKind.VIDEO), 3002, 3003, 96, 97,
                 "carol", "carol-cam");
-        ForwardedTrack carolScreen = ForwardedTrack.video("4", 3004, 3005, 96, 97, "carol-screen", "carol-screen");
+        ForwardedTrack carolScreen = ForwardedTrack.video(bobLeft.midForNewTrack(MediaKind.VIDEO, Set.of(carolCam.mid())),
+                3004, 3005, 96, 97, "carol-screen", "carol-screen");
         return bobLeft.next(List.of(ALICE_MIC, ALICE_CAM, carolMic, carolCam, carolScreen));
     }
 
@@ -119,6 +121,15 @@ class SubscribeOfferTest {
 
         assertEquals("2", bobLeft.midForNewTrack(MediaKind.AUDIO));
         assertEquals("3", bobLeft.midForNewTrack(MediaKind.VIDEO));
+    }
+
+    @Test
+    void twoNewTracksOfOneKindDoNotTakeTheSameIdleMline() {
+        SubscribeOffer bobLeft = bobLeft();
+
+        assertEquals("3", bobLeft.midForNewTrack(MediaKind.VIDEO, Set.of()));
+        assertEquals("4", bobLeft.midForNewTrack(MediaKind.VIDEO, Set.of("3")));
+        assertEquals("5", bobLeft.midForNewTrack(MediaKind.VIDEO, Set.of("3", "4")));
     }
 
     @Test
