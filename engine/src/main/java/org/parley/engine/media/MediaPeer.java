@@ -23,6 +23,7 @@ import org.parley.media.sfu.InboundStream;
 import org.parley.media.sfu.PacketSink;
 import org.parley.media.sfu.Router;
 import org.parley.media.sfu.StreamKind;
+import org.parley.media.sfu.Subscription;
 import org.parley.media.transport.Endpoint;
 import org.parley.media.transport.EndpointListener;
 import org.parley.media.transport.PacketHandler;
@@ -130,8 +131,8 @@ final class MediaPeer {
                 continue;
             }
             streams.add(new Stream(id, track, source));
-            inbound.add(new InboundStream(track.ssrc().getAsLong(), track.rtxSsrc().orElse(0),
-                    track.kind() == MediaKind.AUDIO ? StreamKind.AUDIO : StreamKind.VIDEO,
+            inbound.add(new InboundStream(track.ssrc().getAsLong(), track.payloadType(), track.rtxSsrc().orElse(0),
+                    track.rtxPayloadType().orElse(0), track.kind() == MediaKind.AUDIO ? StreamKind.AUDIO : StreamKind.VIDEO,
                     source == MediaSource.SCREEN, id.value() + "/" + track.mid()));
         }
         published = List.copyOf(streams);
@@ -215,6 +216,7 @@ final class MediaPeer {
             return;
         }
         subscribeEndpoint = endpoint(ConnectionKind.SUBSCRIBE);
+        Subscription subscription = router.subscribe(id.value(), sink(subscribeEndpoint));
         subscribeEndpoint.setPacketHandler(new PacketHandler() {
             @Override
             public void onRtp(byte[] buf, int off, int len) {
@@ -223,10 +225,9 @@ final class MediaPeer {
 
             @Override
             public void onRtcp(byte[] buf, int off, int len) {
-                router.onSubscriberRtcp(buf, off, len);
+                subscription.onRtcp(buf, off, len);
             }
         });
-        router.subscribe(id.value(), sink(subscribeEndpoint));
     }
 
     /**

@@ -84,7 +84,10 @@ public final class PublishedTracks {
     private static List<Extmap> acceptedExtensions(MediaDescription section) {
         List<Extmap> accepted = new ArrayList<>();
         for (Extmap extmap : section.extmaps()) {
-            if (HeaderExtension.fromUri(extmap.uri()).isPresent() && extmap.id() <= 255) {
+            // Transport-wide sequence numbers only make sense with transport-cc feedback (see SfuCodecs).
+            boolean understood = HeaderExtension.fromUri(extmap.uri())
+                    .filter(e -> e != HeaderExtension.TRANSPORT_WIDE_CC).isPresent();
+            if (understood && extmap.id() <= 255) {
                 accepted.add(Extmap.of(extmap.id(), extmap.uri()));
             }
         }

@@ -20,14 +20,15 @@ final class SfuCodecs {
     static final int VIDEO_CLOCK_RATE = 90000;
 
     /**
-     * Feedback the SFU acts on. transport-cc because without it Chrome's send-side estimate stays low;
-     * goog-remb for the receive-side estimate; NACK, PLI and FIR because the SFU answers
-     * retransmission requests from its packet cache and asks publishers for key frames.
+     * Feedback the SFU acts on. goog-remb carries the bitrate the SFU allows each publisher (its
+     * router sends REMB on a timer); transport-cc is NOT negotiated: Chrome would then estimate from
+     * transport-wide feedback only, which the SFU does not send yet, and stay at its start bitrate.
+     * NACK, PLI and FIR because the SFU answers retransmission requests from its packet cache and
+     * asks publishers for key frames.
      */
-    static final List<RtcpFeedback> AUDIO_FEEDBACK = List.of(
-            RtcpFeedback.of(0, "transport-cc"), RtcpFeedback.of(0, "nack"));
+    static final List<RtcpFeedback> AUDIO_FEEDBACK = List.of(RtcpFeedback.of(0, "nack"));
     static final List<RtcpFeedback> VIDEO_FEEDBACK = List.of(
-            RtcpFeedback.of(0, "goog-remb"), RtcpFeedback.of(0, "transport-cc"), RtcpFeedback.of(0, "ccm", "fir"),
+            RtcpFeedback.of(0, "goog-remb"), RtcpFeedback.of(0, "ccm", "fir"),
             RtcpFeedback.of(0, "nack"), RtcpFeedback.of(0, "nack", "pli"));
 
     /** The payload types picked in one offered section: the codec and, for video, its RTX. */

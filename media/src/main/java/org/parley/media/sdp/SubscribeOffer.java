@@ -38,9 +38,7 @@ import java.util.Set;
 public final class SubscribeOffer {
 
     /** The header extensions the SFU writes into forwarded packets, with the ids it offers for them. */
-    static final List<Extmap> EXTENSIONS = List.of(
-            Extmap.of(2, HeaderExtension.ABS_SEND_TIME.uri()),
-            Extmap.of(3, HeaderExtension.TRANSPORT_WIDE_CC.uri()));
+    static final List<Extmap> EXTENSIONS = List.of(Extmap.of(2, HeaderExtension.ABS_SEND_TIME.uri()));
 
     private static final String PROTO = "UDP/TLS/RTP/SAVPF";
 

@@ -1,7 +1,14 @@
 package org.parley.media.sfu;
 
 /**
- * One stream a publisher sends: its SSRC (and the SSRC of its retransmissions, 0 when none), what
- * it carries, and whether it is a screen share (kept in low-bandwidth mode).
+ * One stream a publisher sends: its SSRC and payload type, the SSRC and payload type of its
+ * retransmissions (RFC 4588; 0 when none), what it carries, and whether it is a screen share
+ * (kept in low-bandwidth mode).
  */
-public record InboundStream(long ssrc, long rtxSsrc, StreamKind kind, boolean screen, String trackId) {}
+public record InboundStream(
+        long ssrc, int payloadType, long rtxSsrc, int rtxPayloadType, StreamKind kind, boolean screen, String trackId) {
+
+    public boolean hasRtx() {
+        return rtxSsrc != 0 && rtxPayloadType != 0;
+    }
+}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.parley.media.rtp.RtxWrapper;
 
 /**
  * The forwarding core of one room. Configuration (who publishes which streams, who receives
@@ -15,6 +16,10 @@ import java.util.function.LongSupplier;
  * forwarded stream has its own m-line, so nothing needs rewriting.
  */
 public final class Router {
+
+    static final int MAX_PACKET = 1500;
+    /** About two seconds of a 1.5 Mbit/s camera: NACKs come within a round trip or two. */
+    static final int NACK_CACHE_PACKETS = 512;
 
     /** Never ask a publisher for key frames more often than this: each one costs a burst of bitrate. */
     private static final long KEY_FRAME_INTERVAL_NANOS = 300_000_000L;
@@ -47,13 +52,18 @@ public final class Router {
         }
     }
 
-    public void subscribe(String participant, PacketSink sink) {
+    /**
+     * The participant receives everyone else's streams through {@code sink}; the returned
+     * subscription takes the RTCP that connection sends back (key-frame and retransmission requests).
+     */
+    public Subscription subscribe(String participant, PacketSink sink) {
         synchronized (configuration) {
             Subscriber previous = subscribers.get(participant);
             subscribers.put(participant, new Subscriber(participant, sink,
                     previous == null ? Constraints.NONE : previous.constraints));
             rebuild();
         }
+        return new Subscription(this, sink);
     }
 
     /** A muted track is not forwarded; this is where mute is enforced. */
@@ -118,7 +128,7 @@ public final class Router {
                 }
                 RouteTable.Route previous = routes.find(stream.ssrc());
                 RouteTable.Route route = new RouteTable.Route(stream, publisher.sink, targets.toArray(PacketSink[]::new),
-                        paused, previous == null ? new RouteTable.Counters() : previous.counters());
+                        paused, previous == null ? new RouteTable.StreamState(stream) : previous.state());
                 built.put(stream.ssrc(), route);
                 if (stream.rtxSsrc() != 0) {
                     built.put(stream.rtxSsrc(), route);
@@ -159,23 +169,43 @@ public final class Router {
 
     // ---- packets: media threads ----
 
-    /** An RTP packet a publisher sent (already decrypted). */
+    /**
+     * An RTP packet a publisher sent (already decrypted). A retransmission the publisher sent us
+     * (RTX) is restored to the original packet first: receivers get retransmissions from us, on
+     * their own RTX sequence, never the publisher's.
+     */
     public void onPublisherRtp(byte[] buffer, int offset, int length) {
         if (!RtpBytes.isRtp(buffer, offset, length)) {
             return;
         }
-        RouteTable.Route route = routes.find(RtpBytes.ssrc(buffer, offset));
+        long ssrc = RtpBytes.ssrc(buffer, offset);
+        RouteTable.Route route = routes.find(ssrc);
         if (route == null) {
             return;
         }
-        route.counters().received++;
+        RouteTable.StreamState state = route.state();
+        InboundStream stream = route.stream();
+        if (ssrc != stream.ssrc()) {
+            int restored = RtxWrapper.unwrap(state.view.wrap(buffer, offset, length), stream.ssrc(),
+                    stream.payloadType(), state.restored, 0);
+            if (restored < 0) {
+                return; // padding-only probe or garbage
+            }
+            buffer = state.restored;
+            offset = 0;
+            length = restored;
+        }
+        state.received++;
         if (route.paused()) {
             return;
+        }
+        if (state.sent != null) {
+            state.sent.put(buffer, offset, length);
         }
         for (PacketSink target : route.targets()) {
             target.sendRtp(buffer, offset, length);
         }
-        route.counters().forwarded += route.targets().length;
+        state.forwarded += route.targets().length;
     }
 
     /** RTCP a publisher sent: its sender reports go to those receiving the stream, for lip sync. */
@@ -192,32 +222,13 @@ public final class Router {
         }
     }
 
-    /** RTCP a subscriber sent: key-frame requests go on to the publisher (rate limited). */
-    public void onSubscriberRtcp(byte[] buffer, int offset, int length) {
-        int at = offset;
-        int end = offset + length;
-        while (at + 12 <= end) {
-            int type = buffer[at + 1] & 0xFF;
-            int format = buffer[at] & 0x1F;
-            int words = ((buffer[at + 2] & 0xFF) << 8) | (buffer[at + 3] & 0xFF);
-            int size = (words + 1) * 4;
-            if (at + size > end) {
-                return;
-            }
-            if (type == RtpBytes.RTCP_PSFB && (format == 1 || format == 4)) {
-                long media = format == 1 || size < 20 ? RtpBytes.u32(buffer, at + 8) : RtpBytes.u32(buffer, at + 12);
-                RouteTable.Route route = routes.find(media);
-                if (route != null) {
-                    requestKeyFrame(route);
-                }
-            }
-            at += size;
-        }
+    RouteTable.Route route(long ssrc) {
+        return routes.find(ssrc);
     }
 
-    private void requestKeyFrame(RouteTable.Route route) {
+    void requestKeyFrame(RouteTable.Route route) {
         long now = nanoClock.getAsLong();
-        RouteTable.Counters counters = route.counters();
+        RouteTable.StreamState counters = route.state();
         if (now - counters.lastKeyFrameRequest < KEY_FRAME_INTERVAL_NANOS && counters.keyFrameRequests > 0) {
             return;
         }
@@ -246,11 +257,12 @@ public final class Router {
         });
     }
 
-    /** Packets received and forwarded per stream SSRC, for stats. */
+    /** Packets received, forwarded and retransmitted per stream SSRC, for stats. */
     public Map<Long, long[]> counters() {
         Map<Long, long[]> out = new LinkedHashMap<>();
         for (RouteTable.Route route : routes.routes()) {
-            out.put(route.stream().ssrc(), new long[] {route.counters().received, route.counters().forwarded});
+            RouteTable.StreamState state = route.state();
+            out.put(route.stream().ssrc(), new long[] {state.received, state.forwarded, state.retransmitted});
         }
         return out;
     }

@@ -83,7 +83,7 @@ class SubscribeOfferTest {
         assertEquals(List.of(100, 101), video.mediaLine().payloadTypes());
         assertEquals(List.of("a=rtpmap:100 VP8/90000", "a=rtpmap:101 rtx/90000"), lines(video, "rtpmap"));
         assertEquals(List.of("a=fmtp:101 apt=100"), lines(video, "fmtp"));
-        assertEquals(List.of("a=rtcp-fb:100 goog-remb", "a=rtcp-fb:100 transport-cc", "a=rtcp-fb:100 ccm fir",
+        assertEquals(List.of("a=rtcp-fb:100 goog-remb", "a=rtcp-fb:100 ccm fir",
                 "a=rtcp-fb:100 nack", "a=rtcp-fb:100 nack pli"), lines(video, "rtcp-fb"));
     }
 

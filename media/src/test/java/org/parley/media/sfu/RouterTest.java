@@ -25,9 +25,9 @@ class RouterTest {
 
     private void adaPublishesAudioVideoAndScreen() {
         router.publish("ada", adaPublish, List.of(
-                new InboundStream(ADA_AUDIO, 0, StreamKind.AUDIO, false, "a"),
-                new InboundStream(ADA_VIDEO, ADA_VIDEO_RTX, StreamKind.VIDEO, false, "v"),
-                new InboundStream(ADA_SCREEN, 0, StreamKind.VIDEO, true, "s")));
+                new InboundStream(ADA_AUDIO, 111, 0, 0, StreamKind.AUDIO, false, "a"),
+                new InboundStream(ADA_VIDEO, 96, ADA_VIDEO_RTX, 97, StreamKind.VIDEO, false, "v"),
+                new InboundStream(ADA_SCREEN, 96, 0, 0, StreamKind.VIDEO, true, "s")));
     }
 
     @Test
@@ -46,14 +46,47 @@ class RouterTest {
     }
 
     @Test
-    void retransmissionsFollowTheirStream() {
+    void aPublishersRetransmissionIsForwardedAsTheOriginalPacket() {
         adaPublishesAudioVideoAndScreen();
         router.subscribe("bob", bobReceive);
+        byte[] rtx = rtp(ADA_VIDEO_RTX, 7, 97, new byte[] {0, 42, 1, 2, 3});
 
-        byte[] retransmission = rtp(ADA_VIDEO_RTX, 7);
-        router.onPublisherRtp(retransmission, 0, retransmission.length);
+        router.onPublisherRtp(rtx, 0, rtx.length);
 
-        assertEquals(1, bobReceive.rtp.size());
+        assertEquals(List.of(hex(rtp(ADA_VIDEO, 42, 96, new byte[] {1, 2, 3}))), bobReceive.rtp);
+    }
+
+    @Test
+    void aLostPacketIsSentAgainAsRtxOnTheReceiversOwnSequence() {
+        adaPublishesAudioVideoAndScreen();
+        Subscription bob = router.subscribe("bob", bobReceive);
+        router.subscribe("cy", cyReceive);
+        send(ADA_VIDEO, 100);
+        send(ADA_VIDEO, 101);
+        bobReceive.rtp.clear();
+        cyReceive.rtp.clear();
+
+        byte[] nack = nack(ADA_VIDEO, 100, 0b1);
+        bob.onRtcp(nack, 0, nack.length);
+
+        assertEquals(2, bobReceive.rtp.size(), "100 and, from the bitmask, 101");
+        byte[] first = java.util.HexFormat.of().parseHex(bobReceive.rtp.get(0));
+        assertEquals(ADA_VIDEO_RTX, RtpBytes.ssrc(first, 0));
+        assertEquals(97, first[1] & 0x7F);
+        assertEquals(1, RtpBytes.sequence(first, 0), "the receiver's own RTX sequence starts at 1");
+        assertEquals(100, ((first[12] & 0xFF) << 8) | (first[13] & 0xFF), "the original sequence number leads the payload");
+        assertTrue(cyReceive.rtp.isEmpty(), "only the one who asked gets it");
+    }
+
+    @Test
+    void aRequestForAPacketNeverSentOrLongGoneIsIgnored() {
+        adaPublishesAudioVideoAndScreen();
+        Subscription bob = router.subscribe("bob", bobReceive);
+
+        byte[] nack = nack(ADA_VIDEO, 5000, 0);
+        bob.onRtcp(nack, 0, nack.length);
+
+        assertTrue(bobReceive.rtp.isEmpty());
     }
 
     @Test
@@ -99,15 +132,15 @@ class RouterTest {
     @Test
     void keyFrameRequestsFromReceiversReachThePublisherAtAMeasuredPace() {
         adaPublishesAudioVideoAndScreen();
-        router.subscribe("bob", bobReceive);
+        Subscription bob = router.subscribe("bob", bobReceive);
         nanos.addAndGet(1_000_000_000L);
         adaPublish.rtcp.clear();
         byte[] pli = pli(ADA_VIDEO);
 
-        router.onSubscriberRtcp(pli, 0, pli.length);
-        router.onSubscriberRtcp(pli, 0, pli.length);
+        bob.onRtcp(pli, 0, pli.length);
+        bob.onRtcp(pli, 0, pli.length);
         nanos.addAndGet(400_000_000L);
-        router.onSubscriberRtcp(pli, 0, pli.length);
+        bob.onRtcp(pli, 0, pli.length);
 
         assertEquals(2, adaPublish.rtcp.size());
     }
@@ -156,14 +189,14 @@ class RouterTest {
     @Test
     void garbageIsDroppedQuietly() {
         adaPublishesAudioVideoAndScreen();
-        router.subscribe("bob", bobReceive);
+        Subscription bob = router.subscribe("bob", bobReceive);
         Random random = new Random(7);
         for (int i = 0; i < 10_000; i++) {
             byte[] junk = new byte[random.nextInt(40)];
             random.nextBytes(junk);
             router.onPublisherRtp(junk, 0, junk.length);
             router.onPublisherRtcp(junk, 0, junk.length);
-            router.onSubscriberRtcp(junk, 0, junk.length);
+            bob.onRtcp(junk, 0, junk.length);
         }
     }
 
@@ -173,12 +206,31 @@ class RouterTest {
     }
 
     private static byte[] rtp(long ssrc, int sequence) {
-        byte[] p = new byte[20];
+        return rtp(ssrc, sequence, 96, new byte[8]);
+    }
+
+    private static byte[] rtp(long ssrc, int sequence, int payloadType, byte[] payload) {
+        byte[] p = new byte[12 + payload.length];
         p[0] = (byte) 0x80;
-        p[1] = 96;
+        p[1] = (byte) payloadType;
         p[2] = (byte) (sequence >> 8);
         p[3] = (byte) sequence;
         RtpBytes.putU32(p, 8, ssrc);
+        System.arraycopy(payload, 0, p, 12, payload.length);
+        return p;
+    }
+
+    private static byte[] nack(long mediaSsrc, int firstLost, int bitmask) {
+        byte[] p = new byte[16];
+        p[0] = (byte) 0x81;
+        p[1] = (byte) 205;
+        p[3] = 3;
+        RtpBytes.putU32(p, 4, 99);
+        RtpBytes.putU32(p, 8, mediaSsrc);
+        p[12] = (byte) (firstLost >> 8);
+        p[13] = (byte) firstLost;
+        p[14] = (byte) (bitmask >> 8);
+        p[15] = (byte) bitmask;
         return p;
     }
 
