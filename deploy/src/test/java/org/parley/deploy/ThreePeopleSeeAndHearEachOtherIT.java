@@ -62,6 +62,13 @@ class ThreePeopleSeeAndHearEachOtherIT {
                 assertTrue(firstFrameMillis < 20_000, viewer.name + " waited " + firstFrameMillis + " ms");
             }
 
+            // REMB from the SFU lets the browsers' send bitrate climb instead of idling at its start value.
+            for (Person sender : List.of(ada, bob, cy)) {
+                double kbps = sender.cameraSendKbps(Duration.ofSeconds(4));
+                System.out.printf("%s sends its camera at %.0f kbit/s%n", sender.name, kbps);
+                assertTrue(kbps > 100, sender.name + " sends only " + kbps + " kbit/s");
+            }
+
             ada.page.getByTestId("toggle-screen").click();
             bob.awaitDecodingVideoFrom(ada, "MEDIA_SOURCE_SCREEN");
             cy.awaitDecodingVideoFrom(ada, "MEDIA_SOURCE_SCREEN");
@@ -131,6 +138,28 @@ class ThreePeopleSeeAndHearEachOtherIT {
             Awaitility.await(name + " keeps hearing " + other.name)
                     .atMost(MEDIA_WAIT).pollInterval(Duration.ofMillis(500))
                     .until(() -> counter(otherId, "audio", "MEDIA_SOURCE_MICROPHONE", "packetsReceived"), n -> n > first);
+        }
+
+        /** The camera's send rate over a window (time has to pass to measure a rate). */
+        double cameraSendKbps(Duration window) {
+            long before = outboundCameraBytes();
+            long start = System.nanoTime();
+            Awaitility.await().pollDelay(window).atMost(window.plusSeconds(5)).until(() -> true);
+            long after = outboundCameraBytes();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return (after - before) * 8 / 1000.0 / seconds;
+        }
+
+        @SuppressWarnings("unchecked")
+        private long outboundCameraBytes() {
+            Map<String, Object> stats = (Map<String, Object>) page.evaluate("() => window.parleyMedia.stats()");
+            long bytes = 0;
+            for (Map<String, Object> outbound : (List<Map<String, Object>>) stats.get("outbound")) {
+                if ("MEDIA_SOURCE_CAMERA".equals(outbound.get("source")) && outbound.get("bytesSent") instanceof Number n) {
+                    bytes += n.longValue();
+                }
+            }
+            return bytes;
         }
 
         double timeToFirstFrameMillis() {
