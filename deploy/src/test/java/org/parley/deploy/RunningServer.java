@@ -39,6 +39,21 @@ final class RunningServer implements AutoCloseable {
         return baseUrl + path;
     }
 
+    /** GETs a REST resource and returns its body. */
+    String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         if (server != null) {

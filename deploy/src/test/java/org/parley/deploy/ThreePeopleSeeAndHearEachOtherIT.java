@@ -69,6 +69,13 @@ class ThreePeopleSeeAndHearEachOtherIT {
                 assertTrue(kbps > 100, sender.name + " sends only " + kbps + " kbit/s");
             }
 
+            // The room's media supervisor reads the SFU's counters on its tick.
+            String mediaStats = Awaitility.await("the SFU's counters show forwarding").atMost(MEDIA_WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> server.get("/api/v1/conferences/" + room + "/media"),
+                            json -> json.contains("\"participantId\"") && !json.contains("\"packetsForwarded\":0"));
+            System.out.println("media stats: " + mediaStats);
+
             ada.page.getByTestId("toggle-screen").click();
             bob.awaitDecodingVideoFrom(ada, "MEDIA_SOURCE_SCREEN");
             cy.awaitDecodingVideoFrom(ada, "MEDIA_SOURCE_SCREEN");

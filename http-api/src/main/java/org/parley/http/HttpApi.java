@@ -29,7 +29,7 @@ public final class HttpApi {
                 settings.maxFrameCharacters(), settings.frameReadTimeout());
         Route api = concat(
                 signal.route(),
-                new ConferenceRoutes(engine.rooms(), engine.history(), engine.store()).route(),
+                new ConferenceRoutes(engine.rooms(), engine.history(), engine.store(), engine.media()).route(),
                 new HealthRoutes(engine.store()).route(),
                 new WebClientRoutes().route());
         return handleExceptions(ApiErrors.exceptionHandler(), () -> handleRejections(ApiErrors.rejectionHandler(), () -> api));

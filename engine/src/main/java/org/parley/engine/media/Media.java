@@ -52,6 +52,11 @@ public final class Media {
         rooms.tell(new MediaRooms.MediaState(room, participant, audioMuted, videoMuted));
     }
 
+    /** The room's media counters as of its last stats tick (empty when nobody publishes here). */
+    public CompletionStage<MediaStats> stats(RoomName room) {
+        return AskPattern.ask(rooms, replyTo -> new MediaRooms.GetStats(room, replyTo), askTimeout, system.scheduler());
+    }
+
     public void leave(RoomName room, ParticipantId participant) {
         rooms.tell(new MediaRooms.Leave(room, participant));
     }

@@ -140,6 +140,29 @@ final class MediaPeer {
         return answer.description().toString();
     }
 
+    /** What this participant's connections carried, and what the router did with its streams. */
+    MediaStats.Peer stats(Map<Long, long[]> routerCountersBySsrc) {
+        long forwarded = 0;
+        long retransmitted = 0;
+        for (Stream stream : published) {
+            long[] counters = routerCountersBySsrc.get(stream.track().ssrc().orElse(-1));
+            if (counters != null) {
+                forwarded += counters[1];
+                retransmitted += counters[2];
+            }
+        }
+        return new MediaStats.Peer(id, connection(publishEndpoint), connection(subscribeEndpoint), forwarded, retransmitted);
+    }
+
+    private static MediaStats.Connection connection(Endpoint endpoint) {
+        if (endpoint == null) {
+            return MediaStats.Connection.NONE;
+        }
+        var s = endpoint.stats();
+        return new MediaStats.Connection(endpoint.isConnected(), s.rtpPacketsIn(), s.rtpPacketsOut(), s.bytesIn(),
+                s.bytesOut(), s.decryptFailures(), s.sendFailures());
+    }
+
     List<Stream> publishedStreams() {
         return published;
     }

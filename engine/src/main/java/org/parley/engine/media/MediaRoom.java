@@ -57,6 +57,11 @@ public final class MediaRoom extends AbstractBehavior<MediaRoom.Command> {
     }
 
     private static final Duration TICK = Duration.ofMillis(500);
+    /** Stats are read every this many ticks: cheap, and fresh enough for people and operators. */
+    private static final int TICKS_PER_STATS = 4;
+
+    private int ticks;
+    private MediaStats stats = MediaStats.EMPTY;
 
     private final RoomName room;
     private final TransportServer transports;
@@ -86,10 +91,7 @@ public final class MediaRoom extends AbstractBehavior<MediaRoom.Command> {
                 .onMessage(FromEdge.class, m -> onEdge(m.command()))
                 .onMessage(Connected.class, this::onConnected)
                 .onMessage(Failed.class, this::onFailed)
-                .onMessageEquals(Tick.INSTANCE, () -> {
-                    router.tick();
-                    return this;
-                })
+                .onMessageEquals(Tick.INSTANCE, this::onTick)
                 .build();
     }
 
@@ -117,6 +119,10 @@ public final class MediaRoom extends AbstractBehavior<MediaRoom.Command> {
         }
         if (command instanceof MediaRooms.Leave leave) {
             return remove(leave.participant());
+        }
+        if (command instanceof MediaRooms.GetStats get) {
+            get.replyTo().tell(stats);
+            return this;
         }
         return this;
     }
@@ -157,6 +163,20 @@ public final class MediaRoom extends AbstractBehavior<MediaRoom.Command> {
         }
         // A change that came while this offer was out is offered now.
         peer.renegotiate(everyonesStreams());
+        return this;
+    }
+
+    /** The supervisor's tick: publishers get their bitrate budget; stats are read, never pushed per packet. */
+    private Behavior<Command> onTick() {
+        router.tick();
+        if (++ticks % TICKS_PER_STATS == 0) {
+            Map<Long, long[]> streams = router.counters();
+            List<MediaStats.Peer> read = new ArrayList<>();
+            for (MediaPeer peer : peers.values()) {
+                read.add(peer.stats(streams));
+            }
+            stats = new MediaStats(List.copyOf(read));
+        }
         return this;
     }
 

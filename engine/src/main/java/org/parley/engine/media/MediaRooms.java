@@ -41,6 +41,8 @@ public final class MediaRooms extends AbstractBehavior<MediaRooms.Command> {
 
     public record Leave(RoomName room, ParticipantId participant) implements Command {}
 
+    public record GetStats(RoomName room, ActorRef<MediaStats> replyTo) implements Command {}
+
     private record RoomStopped(RoomName room) implements Command {}
 
     private final MediaRoom.Factory roomFactory;
@@ -85,6 +87,8 @@ public final class MediaRooms extends AbstractBehavior<MediaRooms.Command> {
             room.tell(new MediaRoom.FromEdge(command));
         } else if (command instanceof AnswerSubscribe answer) {
             answer.replyTo().tell(StatusReply.error("no media session for this participant; publish first"));
+        } else if (command instanceof GetStats stats) {
+            stats.replyTo().tell(MediaStats.EMPTY);
         }
         return this;
     }

@@ -26,6 +26,7 @@ import org.apache.pekko.util.ByteString;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.history.ConferenceHistory;
 import org.parley.engine.history.HistoryEntry;
+import org.parley.engine.media.Media;
 import org.parley.engine.rooms.Rooms;
 import org.parley.engine.rooms.StoreMonitor;
 import org.parley.engine.rooms.StoreUnavailable;
@@ -39,9 +40,11 @@ public final class ConferenceRoutes {
     private final Rooms rooms;
     private final ConferenceHistory history;
     private final StoreMonitor store;
+    private final Media media;
 
-    public ConferenceRoutes(Rooms rooms, ConferenceHistory history, StoreMonitor store) {
+    public ConferenceRoutes(Rooms rooms, ConferenceHistory history, StoreMonitor store, Media media) {
         this.rooms = rooms;
+        this.media = media;
         this.history = history;
         this.store = store;
     }
@@ -49,6 +52,7 @@ public final class ConferenceRoutes {
     public Route route() {
         return pathPrefix(segment("api").slash("v1").slash("conferences").slash(segment()), rawRoom -> concat(
                 path("events", () -> get(() -> withRoom(rawRoom, this::events))),
+                path("media", () -> get(() -> withRoom(rawRoom, this::media))),
                 pathEndOrSingleSlash(
                         () -> get(() -> withRoom(rawRoom, this::conference)))));
     }
@@ -71,6 +75,13 @@ public final class ConferenceRoutes {
                                 Source.from(list).map(entry -> ByteString.fromString(
                                         Json.write(EventJson.of(entry)) + "\n")))))
                         .orElseGet(() -> neverHeld(room)))));
+    }
+
+    private Route media(RoomName room) {
+        return onComplete(media.stats(room), result -> complete(result.fold(
+                ApiErrors::fromFailure,
+                stats -> HttpResponse.create()
+                        .withEntity(ContentTypes.APPLICATION_JSON, Json.write(MediaJson.of(stats))))));
     }
 
     private static HttpResponse neverHeld(RoomName room) {
