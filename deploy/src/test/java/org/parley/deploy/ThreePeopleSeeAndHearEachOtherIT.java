@@ -12,31 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The media plane end to end: three people in real headless Chromium (fake camera and microphone,
  * small video so three browsers fit on two cores) see and hear each other through Parley's own SFU.
  */
-class ThreePeopleSeeAndHearEachOtherIT {
+class ThreePeopleSeeAndHearEachOtherIT extends BrowserTest {
 
     private static final Duration MEDIA_WAIT = Duration.ofSeconds(60);
-    private static RunningServer server;
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
-        server.close();
-    }
 
     @Test
     void everyoneDecodesEveryoneElseThenAScreenShareThenALeaverGoesAndComesBack() {

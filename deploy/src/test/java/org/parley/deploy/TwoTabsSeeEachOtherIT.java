@@ -9,30 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton's promise, end to end through the real server (composition root, real
  * Cassandra) in real Chromium: two people open the same room and each sees both names.
  */
-class TwoTabsSeeEachOtherIT {
+class TwoTabsSeeEachOtherIT extends BrowserTest {
 
-    private static RunningServer server;
-    private static Browsers browsers;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start();
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        browsers.close();
-        server.close();
-    }
 
     @Test
     void twoPeopleInTheSameRoomSeeBothNamesAndALeaverDisappears() throws Exception {
