@@ -8,7 +8,7 @@ import { MediaSession } from './media-session';
 import { DEFAULT_RECEIVE_PREFERENCES, type ReceivePreferences } from './receive-preferences';
 
 const ROOM = 'LabMeeting';
-const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false };
+const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false, acceptedTerms: true };
 const bob: WireParticipant = { id: 'p-bob', displayName: 'Bob', role: 'ROLE_PARTICIPANT' };
 
 let sockets: FakeSocket[];

@@ -37,7 +37,7 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
   const { client, media } = deps;
   document.title = t.t('room.documentTitle', { room });
 
-  let profile: Profile = { displayName: loadDisplayName(), language: t.language, audioMuted: false, videoMuted: false };
+  let profile: Profile = { displayName: loadDisplayName(), language: t.language, audioMuted: false, videoMuted: false, acceptedTerms: false };
   /** Whether the person asked to join from the form (so "connecting" keeps the form, busy). */
   let joiningFromForm = false;
   let everJoined = false;
