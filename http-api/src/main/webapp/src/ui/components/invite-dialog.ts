@@ -39,8 +39,11 @@ export function createInviteDialog(t: Translator, deps: InviteDialogDeps): Compo
     setText(status, t.m(copied ? done : 'room.copyFailed'));
   };
   const fill = () => {
-    link.value = deps.link();
-    text.value = invitationText(t, { room: deps.room, link: link.value, inviter });
+    const address = deps.link();
+    const invitation = invitationText(t, { room: deps.room, link: address, inviter });
+    // Only when it changed: rewriting it would lose what the person selected in it.
+    if (link.value !== address) link.value = address;
+    if (text.value !== invitation) text.value = invitation;
   };
   const modal = createModal(t, { title: 'invite.title', testId: 'invite-dialog', onClose: () => setText(status, '') }, [
     el('div', { class: 'field' }, [

@@ -302,3 +302,18 @@ function dialogSelect(id: string): HTMLSelectElement {
   if (!select) throw new Error(`no ${id}`);
   return select;
 }
+
+describe('leaving the conference view', () => {
+  it('closesItsOpenDialogsSoThatTheyDoNotComeBackOpen', async () => {
+    await room.enter();
+    room.byTestId('open-settings')?.click();
+    expect(room.byTestId<HTMLDialogElement>('settings')?.open).toBe(true);
+    room.socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
+    room.byTestId('rejoin-button')?.click();
+    room.socket().open();
+    room.socket().receive({ requestId: room.socket().last().requestId, joined: { participantId: 'p-ada', resumeToken: 't', conference: { roster: [ada] } } });
+    expect(room.byTestId<HTMLDialogElement>('settings')?.open).toBe(false);
+    room.press('m');
+    expect(room.socket().last()).toMatchObject({ setMedia: { audioMuted: true } });
+  });
+});

@@ -194,6 +194,9 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     const nextView = viewFor(state);
     if (nextView !== view) {
       view = nextView;
+      // A dialog of the view going away (the conference ended with Settings open) is closed, so
+      // that it neither comes back open nor keeps the keys for itself.
+      for (const dialog of content.querySelectorAll('dialog')) if (dialog.open) dialog.close();
       content.replaceChildren(viewElement(nextView, state));
       root.classList.toggle('is-in-conference', nextView === 'conference');
       if (nextView === 'prejoin') {
