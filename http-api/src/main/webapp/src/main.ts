@@ -1,11 +1,12 @@
 import './styles/main.css';
 import { resolveRoute } from './app/router';
-import { receivePreferenceStore, sessionCredentialStore } from './app/storage';
-import { browserTranslator } from './i18n/i18n';
+import { capturePreferenceStore, loadLanguage, receivePreferenceStore, sessionCredentialStore } from './app/storage';
+import { browserLanguages, createLocale, initialLanguage } from './i18n/i18n';
 import { browserMediaDevices, browserPeerConnectionFactory } from './media/browser-rtc';
 import { captureSettingsFromQuery } from './media/capture-settings';
 import { MediaSession } from './media/media-session';
 import { createMediaTestHook } from './media/test-hook';
+import { createI18nTestHook } from './ui/i18n-test-hook';
 import { signalUrl } from './signal/protocol';
 import { browserSocketFactory, browserTimers, SignalClient } from './signal/signal-client';
 import { copyText } from './ui/clipboard';
@@ -17,8 +18,10 @@ import { mountRoomPage } from './ui/pages/room-page';
 function start(): void {
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
-  const t = browserTranslator();
+  // The language chosen in a menu before, else the browser's.
+  const t = createLocale(initialLanguage(loadLanguage(), browserLanguages()));
   document.documentElement.lang = t.language;
+  window.parleyI18n = createI18nTestHook(t, root);
 
   const route = resolveRoute(location.pathname);
   switch (route.kind) {
@@ -38,6 +41,7 @@ function start(): void {
         devices: browserMediaDevices(),
         capture: captureSettingsFromQuery(location.search),
         preferences: receivePreferenceStore,
+        capturePreferences: capturePreferenceStore,
         timers: browserTimers,
         clock: () => performance.now(),
       });

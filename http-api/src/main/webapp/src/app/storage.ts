@@ -1,4 +1,7 @@
+import { parseCapturePreferences, type CapturePreferences } from '../media/capture-settings';
 import { parseReceivePreferences, type ReceivePreferences } from '../media/receive-preferences';
+import { isAvatarDataUrl } from '../view/avatar-image';
+import type { ViewMode } from '../view/layout';
 import { parseRecentRooms, addRecentRoom, type RecentRoom } from '../rooms/recent-rooms';
 import type { CredentialStore, Credentials } from '../signal/signal-client';
 
@@ -11,6 +14,10 @@ const KEYS = {
   displayName: 'parley.displayName',
   recentRooms: 'parley.recentRooms',
   receivePreferences: 'parley.receivePreferences',
+  capturePreferences: 'parley.capturePreferences',
+  language: 'parley.language',
+  avatar: 'parley.avatar',
+  view: 'parley.view',
   /** Per room, in sessionStorage: per tab, survives a reload, gone when the tab closes. */
   place: (room: string) => `parley.place.${room.toLowerCase()}`,
 } as const;
@@ -77,6 +84,45 @@ export const receivePreferenceStore = {
     writeJson(storage('localStorage'), KEYS.receivePreferences, preferences);
   },
 };
+
+export const capturePreferenceStore = {
+  load(): CapturePreferences {
+    return parseCapturePreferences(readJson(storage('localStorage'), KEYS.capturePreferences));
+  },
+  save(preferences: CapturePreferences): void {
+    writeJson(storage('localStorage'), KEYS.capturePreferences, preferences);
+  },
+};
+
+/** The language chosen in a menu, or null when the browser's own preference applies. */
+export function loadLanguage(): string | null {
+  const value = readJson(storage('localStorage'), KEYS.language);
+  return typeof value === 'string' ? value : null;
+}
+
+export function saveLanguage(language: string): void {
+  writeJson(storage('localStorage'), KEYS.language, language);
+}
+
+/** One's own avatar picture (a small data: URL), shown on this device only. */
+export function loadAvatar(): string | null {
+  const value = readJson(storage('localStorage'), KEYS.avatar);
+  return isAvatarDataUrl(value) ? value : null;
+}
+
+export function saveAvatar(dataUrl: string | null): void {
+  if (dataUrl === null) remove(storage('localStorage'), KEYS.avatar);
+  else writeJson(storage('localStorage'), KEYS.avatar, dataUrl);
+}
+
+export function loadViewMode(): ViewMode | null {
+  const value = readJson(storage('localStorage'), KEYS.view);
+  return value === 'tile' || value === 'speaker' ? value : null;
+}
+
+export function saveViewMode(view: ViewMode): void {
+  writeJson(storage('localStorage'), KEYS.view, view);
+}
 
 export const sessionCredentialStore: CredentialStore = {
   load(room) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, type Dictionary } from './en';
 import { fr } from './fr';
-import { createTranslator, interpolate, pickLanguage } from './i18n';
+import { createLocale, createTranslator, DICTIONARIES, initialLanguage, interpolate, LANGUAGES, pickLanguage } from './i18n';
 
 describe('pickLanguage', () => {
   it('takesTheFirstPreferredLanguageWeHave', () => {
@@ -69,5 +69,45 @@ describe('dictionaries', () => {
 describe('interpolate', () => {
   it('leavesUnknownPlaceholdersVisible', () => {
     expect(interpolate('Hello {name} and {other}', { name: 'Ada' })).toBe('Hello Ada and {other}');
+  });
+});
+
+describe('createLocale', () => {
+  it('switchesLanguageForEverythingAskedAfterAndTellsListeners', () => {
+    const locale = createLocale('en');
+    const heard: string[] = [];
+    locale.onChange((language) => heard.push(language));
+    expect(locale.t('room.leave')).toBe('Leave');
+    locale.setLanguage('fr');
+    expect(locale.language).toBe('fr');
+    expect(locale.t('room.leave')).toBe('Quitter');
+    expect(locale.m('roster.title', { count: 2 })).toEqual({ key: 'roster.title', params: { count: 2 }, text: 'Participants (2)' });
+    expect(heard).toEqual(['fr']);
+  });
+
+  it('anUnknownOrSameLanguageChangesNothing', () => {
+    const locale = createLocale('fr');
+    const heard: string[] = [];
+    locale.onChange((language) => heard.push(language));
+    locale.setLanguage('fr');
+    locale.setLanguage('fr-CA');
+    expect(heard).toEqual([]);
+    locale.setLanguage('xx');
+    expect(locale.language).toBe('en');
+    expect(heard).toEqual(['en']);
+  });
+});
+
+describe('initialLanguage', () => {
+  it('takesTheRememberedChoiceOverTheBrowsersPreference', () => {
+    expect(initialLanguage('fr', ['en-US'])).toBe('fr');
+    expect(initialLanguage(null, ['fr-BE', 'en'])).toBe('fr');
+    expect(initialLanguage('klingon', ['en-GB'])).toBe('en');
+  });
+});
+
+describe('LANGUAGES', () => {
+  it('offersEveryLanguageThereIsADictionaryFor', () => {
+    expect(LANGUAGES.map((l) => l.code).sort()).toEqual(Object.keys(DICTIONARIES).sort());
   });
 });

@@ -30,5 +30,13 @@ export function browserMediaDevices(): MediaDevicesPort | null {
   if (typeof devices.getDisplayMedia === 'function') {
     port.getDisplayMedia = async (options) => (await devices.getDisplayMedia(options)).getTracks();
   }
+  if (typeof devices.enumerateDevices === 'function') {
+    port.enumerateDevices = async () =>
+      (await devices.enumerateDevices()).map((d) => ({ deviceId: d.deviceId, kind: d.kind, label: d.label }));
+    port.onDeviceChange = (listener) => {
+      devices.addEventListener('devicechange', listener);
+      return () => devices.removeEventListener('devicechange', listener);
+    };
+  }
   return port;
 }

@@ -1,4 +1,4 @@
-import { userMediaConstraints, type CaptureSettings } from './capture-settings';
+import { userMediaConstraints, type CaptureSettings, type DeviceChoice } from './capture-settings';
 import type { MediaDevicesPort } from './rtc';
 
 /** Why the camera or the microphone (or both) could not be had. */
@@ -16,13 +16,17 @@ export interface LocalDevices {
  * for each alone: a laptop without a camera still joins with its microphone. A refusal is not
  * asked again.
  */
-export async function acquireLocalDevices(devices: MediaDevicesPort | null, capture: CaptureSettings): Promise<LocalDevices> {
+export async function acquireLocalDevices(
+  devices: MediaDevicesPort | null,
+  capture: CaptureSettings,
+  choice: DeviceChoice = {},
+): Promise<LocalDevices> {
   if (!devices) return { audio: null, video: null, problem: 'unsupported' };
   const attempts = [{ audio: true, video: true }, { audio: true, video: false }, { audio: false, video: true }];
   let problem: DeviceProblem | undefined;
   for (const want of attempts) {
     try {
-      const tracks = await devices.getUserMedia(userMediaConstraints(capture, want));
+      const tracks = await devices.getUserMedia(userMediaConstraints(capture, want, choice));
       const audio = tracks.find((t) => t.kind === 'audio') ?? null;
       const video = tracks.find((t) => t.kind === 'video') ?? null;
       for (const extra of tracks) if (extra !== audio && extra !== video) extra.stop();

@@ -8,7 +8,7 @@ import { MediaSession } from './media-session';
 import { DEFAULT_RECEIVE_PREFERENCES, type ReceivePreferences } from './receive-preferences';
 
 const ROOM = 'LabMeeting';
-const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false };
+const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false, acceptedTerms: true };
 const bob: WireParticipant = { id: 'p-bob', displayName: 'Bob', role: 'ROLE_PARTICIPANT' };
 
 let sockets: FakeSocket[];
@@ -389,5 +389,117 @@ describe('MediaSession leaving', () => {
     expect(devices.given.every((t) => t.stopped)).toBe(true);
     expect(media.getState().local.audio).toBeNull();
     expect(pcs.open()).toEqual([]);
+  });
+});
+
+describe('MediaSession before joining', () => {
+  it('thePreviewsDevicesAreTheOnesTheJoinPublishesWithASinglePrompt', async () => {
+    client = new SignalClient({
+      url: 'ws://localhost/api/v1/signal', room: ROOM, createSocket: (url, protocol, handlers) => {
+        const s = new FakeSocket(url, protocol, handlers);
+        sockets.push(s);
+        return s;
+      }, credentials: new MemoryCredentials(), timers, random: () => 0,
+    });
+    media = new MediaSession({
+      signal: client, createPeerConnection: pcs.factory, devices, capture: DEFAULT_CAPTURE,
+      preferences: { load: () => stored, save: (p) => (stored = p) }, timers, clock: () => clock,
+    });
+    await media.prepare();
+    const { audio, video } = media.getState().local;
+    expect(audio?.kind).toBe('audio');
+    expect(media.getState().devices.videoinput.map((d) => d.label)).toEqual(['Built-in camera', 'USB camera']);
+    client.connect(ADA);
+    socket().open();
+    socket().receive(joined(socket().last().requestId));
+    await settle();
+    expect(devices.requests).toHaveLength(1);
+    expect(pcs.publisher().transceivers.map((t) => t.sender.track)).toEqual([audio, video]);
+  });
+
+  it('aRefusedJoinKeepsThePreviewForTheNextTry', async () => {
+    start({ ...ADA, acceptedTerms: false });
+    await media.prepare();
+    const { audio, video } = media.getState().local;
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'TERMS_NOT_ACCEPTED', message: 'accept the terms' } });
+    await settle();
+    expect(client.getState().phase).toBe('idle');
+    expect(media.getState().local).toMatchObject({ audio, video });
+    expect([audio, video].map((t) => asFake(t).stopped)).toEqual([false, false]);
+  });
+});
+
+describe('MediaSession devices and quality', () => {
+  it('switchingTheCameraReplacesTheTrackOnTheSenderWithoutRenegotiatingAndKeepsItMuted', async () => {
+    await join({ ...ADA, videoMuted: true });
+    answerPublish();
+    await settle();
+    const old = media.getState().local.video;
+    const offers = sent('publishOffer').length;
+    await media.switchDevice('video', 'cam-2');
+    const next = media.getState().local.video;
+    expect(asFake(old).stopped).toBe(true);
+    expect(asFake(next).deviceId).toBe('cam-2');
+    expect(asFake(next).enabled).toBe(false);
+    expect(devices.requests.at(-1)?.video).toMatchObject({ deviceId: { exact: 'cam-2' } });
+    expect(pcs.publisher().transceivers[1]?.sender.track).toBe(next);
+    expect(sent('publishOffer')).toHaveLength(offers);
+  });
+
+  it('theChosenMicrophoneIsOpenedNextTime', async () => {
+    const kept: Record<string, unknown> = {};
+    await join();
+    await media.switchDevice('audio', 'mic-2');
+    expect(asFake(media.getState().local.audio).deviceId).toBe('mic-2');
+    client.leave();
+    media = new MediaSession({
+      signal: client, createPeerConnection: pcs.factory, devices, capture: DEFAULT_CAPTURE,
+      preferences: { load: () => stored, save: (p) => (stored = p) }, timers, clock: () => clock,
+      capturePreferences: { load: () => ({ audioInputId: 'mic-2' }), save: (p) => Object.assign(kept, p) },
+    });
+    await media.prepare();
+    expect(devices.requests.at(-1)?.audio).toMatchObject({ deviceId: { ideal: 'mic-2' } });
+  });
+
+  it('choosingTheSameDeviceAgainDoesNothing', async () => {
+    await join();
+    const before = devices.requests.length;
+    await media.switchDevice('video', 'cam-1');
+    expect(devices.requests).toHaveLength(before);
+  });
+
+  it('theSendQualityIsAppliedToTheCameraAtOnce', async () => {
+    await join();
+    await media.setMaxSendHeight(180);
+    expect(asFake(media.getState().local.video).appliedConstraints.at(-1)).toMatchObject({ width: { ideal: 320 }, height: { ideal: 180 } });
+    expect(media.getState().maxSendHeight).toBe(180);
+  });
+
+  it('aPluggedInDeviceAppearsInTheLists', async () => {
+    await join();
+    devices.changeDevices([...devices.list, { deviceId: 'cam-3', kind: 'videoinput', label: 'Document camera' }]);
+    await settle();
+    expect(media.getState().devices.videoinput.map((d) => d.id)).toEqual(['cam-1', 'cam-2', 'cam-3']);
+  });
+});
+
+describe('MediaSession active speaker', () => {
+  it('findsWhoSpeaksFromTheAudioLevelsOfTheStatistics', async () => {
+    await join();
+    pushSubscribeOffer('1', BOB_TRACKS);
+    await settle();
+    pcs.subscriber().stats = new Map([['a', { type: 'inbound-rtp', kind: 'audio', mid: '0', audioLevel: 0.3 }]]);
+    timers.advance(250);
+    await settle();
+    expect(media.getState().speakers.active).toBe('p-bob');
+    expect([...media.getState().speakers.speaking]).toEqual(['p-bob']);
+  });
+
+  it('aMutedParticipantIsNotSpeaking', async () => {
+    await join({ ...ADA, audioMuted: true });
+    pcs.publisher().stats = new Map([['a', { type: 'media-source', kind: 'audio', audioLevel: 0.5 }]]);
+    timers.advance(250);
+    await settle();
+    expect(media.getState().speakers.speaking.size).toBe(0);
   });
 });

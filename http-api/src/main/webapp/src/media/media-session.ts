@@ -11,12 +11,22 @@ import {
   type SessionState,
   type Timers,
 } from '../signal/signal-client';
-import { DISPLAY_MEDIA_OPTIONS, type CaptureSettings } from './capture-settings';
-import { acquireLocalDevices, type DeviceProblem } from './local-media';
+import { DEFAULT_SPEAKER_OPTIONS, sameSpeakers, SpeakerTracker, type SpeakerState } from './active-speaker';
+import {
+  cameraConstraints,
+  DISPLAY_MEDIA_OPTIONS,
+  effectiveCapture,
+  userMediaConstraints,
+  type CaptureSettings,
+  type CapturePreferences,
+  type SendHeight,
+} from './capture-settings';
+import { deviceLists, NO_DEVICES, sameDeviceLists, trackDeviceId, type DeviceLists } from './devices';
+import { acquireLocalDevices, deviceProblem, type DeviceProblem } from './local-media';
 import { PublishConnection, type LocalTracks, type PublishSignalling } from './publish-connection';
 import { receiveConstraintsBody, type ReceivePreferences } from './receive-preferences';
-import type { MediaDevicesPort, PeerConnectionFactory } from './rtc';
-import { hasDecodedVideo, shapeStats, type MediaStats } from './stats';
+import type { MediaDevicesPort, MediaKind, PeerConnectionFactory } from './rtc';
+import { audioLevels, hasDecodedVideo, shapeStats, type MediaStats } from './stats';
 import { SubscribeConnection, type SubscribeSignalling } from './subscribe-connection';
 import type { RemoteTrack } from './track-map';
 
@@ -35,6 +45,11 @@ export interface PreferenceStore {
   save(preferences: ReceivePreferences): void;
 }
 
+export interface CapturePreferenceStore {
+  load(): CapturePreferences;
+  save(preferences: CapturePreferences): void;
+}
+
 export interface MediaSessionOptions {
   signal: MediaSignalling;
   createPeerConnection: PeerConnectionFactory;
@@ -42,6 +57,8 @@ export interface MediaSessionOptions {
   devices: MediaDevicesPort | null;
   capture: CaptureSettings;
   preferences: PreferenceStore;
+  /** The chosen camera, microphone and send quality; kept in memory when not given. */
+  capturePreferences?: CapturePreferenceStore;
   timers: Timers;
   /** A monotonic clock in milliseconds (performance.now in the browser), for joinedAt and firstFrameAt. */
   clock: () => number;
@@ -61,6 +78,12 @@ export interface MediaState {
   readonly error: string | undefined;
   readonly preferences: ReceivePreferences;
   readonly canShareScreen: boolean;
+  /** The cameras and microphones one may pick (labels once permission was given). */
+  readonly devices: DeviceLists;
+  /** The chosen largest height to send; undefined = the page's default. */
+  readonly maxSendHeight: SendHeight | undefined;
+  /** Who speaks (getStats audio levels), while in the room. */
+  readonly speakers: SpeakerState;
 }
 
 export type MediaStateListener = (state: MediaState, previous: MediaState) => void;
@@ -70,6 +93,14 @@ const OUT_OF_ROOM: ReadonlySet<Phase> = new Set(['idle', 'left', 'ended']);
 const MEDIA_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 10_000 };
 /** How often the statistics are read while waiting for the first remote video frame. */
 const FIRST_FRAME_POLL_MS = 100;
+/** How often audio levels are read to find who speaks. */
+const SPEAKER_POLL_MS = 250;
+const NO_SPEAKERS: SpeakerState = { active: undefined, speaking: new Set() };
+
+function memoryCapturePreferences(): CapturePreferenceStore {
+  let kept: CapturePreferences = {};
+  return { load: () => kept, save: (preferences) => void (kept = preferences) };
+}
 
 /**
  * One person's audio and video in the room. Follows the SignalClient: on every join (and
@@ -78,6 +109,9 @@ const FIRST_FRAME_POLL_MS = 100;
  * connections are closed and the publish offer sent again, which makes the server send a fresh
  * subscribe offer. Mute flips track.enabled at once and tells the server; a change of our own
  * roster entry (acknowledged, or a moderator's mute) is applied to the tracks too.
+ * Before joining, prepare() opens the devices for the pre-join preview; they are kept for the
+ * join (one permission prompt) and for a refused join's second try, and let go on leaving.
+ * Devices can be switched at any time (replaceTrack, no renegotiation).
  * No DOM: the browser comes in through PeerConnectionFactory and MediaDevicesPort.
  */
 export class MediaSession {
@@ -102,9 +136,16 @@ export class MediaSession {
   private polling = false;
   private joinedAtMs: number | null = null;
   private firstFrameAtMs: number | null = null;
+  private readonly capturePreferences: CapturePreferenceStore;
+  private speakerTimer: unknown = null;
+  private speakerPolling = false;
+  private speakerTracker = new SpeakerTracker(DEFAULT_SPEAKER_OPTIONS);
+  /** Bumped by every device switch, so that only the latest one's track is kept. */
+  private switchCounter: Record<MediaKind, number> = { audio: 0, video: 0 };
 
   constructor(options: MediaSessionOptions) {
     this.options = options;
+    this.capturePreferences = options.capturePreferences ?? memoryCapturePreferences();
     this.state = {
       local: NO_TRACKS,
       remote: [],
@@ -113,11 +154,16 @@ export class MediaSession {
       error: undefined,
       preferences: options.preferences.load(),
       canShareScreen: typeof options.devices?.getDisplayMedia === 'function',
+      devices: NO_DEVICES,
+      maxSendHeight: this.capturePreferences.load().maxSendHeight,
+      speakers: NO_SPEAKERS,
     };
     this.unsubscribe.push(
       options.signal.subscribe((session, previous) => this.onSession(session, previous)),
       options.signal.subscribeMedia((signal) => this.onMediaSignal(signal)),
     );
+    const stopListening = options.devices?.onDeviceChange?.(() => void this.refreshDevices());
+    if (stopListening) this.unsubscribe.push(stopListening);
     const session = options.signal.getState();
     if (session.phase === 'joined') this.onSession(session, { ...session, phase: 'idle' });
   }
@@ -129,6 +175,11 @@ export class MediaSession {
   subscribe(listener: MediaStateListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The camera height sent when the person chose no send quality. */
+  get defaultSendHeight(): number {
+    return this.options.capture.height;
   }
 
   /** performance.now() of the last join, or null before any. */
@@ -187,6 +238,87 @@ export class MediaSession {
     void this.publisher?.setScreen(null);
   }
 
+  /**
+   * Opens the microphone and camera before joining (the pre-join preview). The join then uses
+   * them: the browser asks for permission once. Resolves when the devices are there (or known
+   * to be missing).
+   */
+  prepare(): Promise<void> {
+    if (this.localReady) return Promise.resolve();
+    this.acquiring ??= this.acquire(this.roomEpoch);
+    return this.acquiring;
+  }
+
+  /**
+   * Takes the microphone or camera from another device, now: the new track replaces the old one
+   * in the preview and, in the call, on the publish connection's sender. Muted stays muted.
+   */
+  async switchDevice(kind: MediaKind, deviceId: string): Promise<void> {
+    const devices = this.options.devices;
+    const old = kind === 'audio' ? this.state.local.audio : this.state.local.video;
+    if (!devices || deviceId === '' || trackDeviceId(old) === deviceId) return;
+    const attempt = ++this.switchCounter[kind];
+    const epoch = this.roomEpoch;
+    const want = { audio: kind === 'audio', video: kind === 'video' };
+    const choice = { exact: true, ...(kind === 'audio' ? { audioInputId: deviceId } : { videoInputId: deviceId }) };
+    const constraints = userMediaConstraints(this.capture(), want, choice);
+    let tracks: MediaStreamTrack[];
+    try {
+      tracks = await devices.getUserMedia(constraints);
+    } catch (error) {
+      if (deviceProblem(error) !== 'in-use' || !old) {
+        this.update({ deviceProblem: deviceProblem(error) });
+        return;
+      }
+      // Some systems open one camera at a time: let the old one go and try again.
+      old.stop();
+      try {
+        tracks = await devices.getUserMedia(constraints);
+      } catch (again) {
+        this.update({ deviceProblem: deviceProblem(again) });
+        return;
+      }
+    }
+    const track = tracks.find((t) => t.kind === kind) ?? null;
+    for (const other of tracks) if (other !== track) other.stop();
+    if (!track || attempt !== this.switchCounter[kind] || epoch !== this.roomEpoch || !this.localReady) {
+      track?.stop();
+      return;
+    }
+    const current = kind === 'audio' ? this.state.local.audio : this.state.local.video;
+    track.enabled = current ? current.enabled : !this.selfMuted(kind);
+    current?.stop();
+    const local = kind === 'audio' ? { ...this.state.local, audio: track } : { ...this.state.local, video: track };
+    this.update({ local, deviceProblem: local.audio && local.video ? undefined : this.state.deviceProblem });
+    this.saveCapturePreferences(kind === 'audio' ? { audioInputId: deviceId } : { videoInputId: deviceId });
+    await this.publisher?.replaceTrack(kind === 'audio' ? 'MEDIA_SOURCE_MICROPHONE' : 'MEDIA_SOURCE_CAMERA', track);
+    void this.refreshDevices();
+  }
+
+  /** The largest video height to send (undefined: the default), applied to the camera at once. */
+  async setMaxSendHeight(height: SendHeight | undefined): Promise<void> {
+    this.saveCapturePreferences({ maxSendHeight: height });
+    this.update({ maxSendHeight: height });
+    const video = this.state.local.video;
+    if (video && typeof video.applyConstraints === 'function') {
+      // A camera that cannot do the size keeps its current one; nothing else to do about it.
+      await video.applyConstraints(cameraConstraints(this.capture())).catch(() => undefined);
+    }
+  }
+
+  /** Reads the list of cameras and microphones again (after a permission, or a device change). */
+  async refreshDevices(): Promise<void> {
+    const enumerate = this.options.devices?.enumerateDevices;
+    if (!enumerate) return;
+    let lists: DeviceLists;
+    try {
+      lists = deviceLists(await enumerate.call(this.options.devices));
+    } catch {
+      return;
+    }
+    if (!sameDeviceLists(lists, this.state.devices)) this.update({ devices: lists });
+  }
+
   setReceivePreferences(preferences: ReceivePreferences): void {
     this.options.preferences.save(preferences);
     this.update({ preferences });
@@ -229,7 +361,9 @@ export class MediaSession {
       this.firstFrameAtMs = null;
       void this.begin(session);
     } else if (OUT_OF_ROOM.has(session.phase) && !OUT_OF_ROOM.has(previous.phase)) {
-      this.stop();
+      // Back to the pre-join screen (a refused join): its preview keeps the devices.
+      if (session.phase === 'idle') this.hangUp();
+      else this.stop();
     }
     if (session.phase === 'joined') this.followSelf(session);
   }
@@ -255,6 +389,7 @@ export class MediaSession {
     this.subscriber = this.newSubscriber();
     this.options.signal.setReceiveConstraints(receiveConstraintsBody(this.state.preferences));
     this.startFirstFramePoll();
+    this.startSpeakerPoll();
     if (!this.localReady) {
       this.acquiring ??= this.acquire(this.roomEpoch);
       await this.acquiring;
@@ -267,7 +402,11 @@ export class MediaSession {
   }
 
   private async acquire(epoch: number): Promise<void> {
-    const devices = await acquireLocalDevices(this.options.devices, this.options.capture);
+    const preferences = this.capturePreferences.load();
+    const devices = await acquireLocalDevices(this.options.devices, this.capture(), {
+      audioInputId: preferences.audioInputId,
+      videoInputId: preferences.videoInputId,
+    });
     if (epoch !== this.roomEpoch) {
       // Left while the browser was asking: these tracks belong to no one.
       devices.audio?.stop();
@@ -277,6 +416,23 @@ export class MediaSession {
     this.localReady = true;
     this.acquiring = null;
     this.update({ local: { ...this.state.local, audio: devices.audio, video: devices.video }, deviceProblem: devices.problem });
+    // Labels and ids are only given once a permission was granted.
+    void this.refreshDevices();
+  }
+
+  private capture(): CaptureSettings {
+    return effectiveCapture(this.options.capture, this.state.maxSendHeight);
+  }
+
+  private saveCapturePreferences(change: Partial<CapturePreferences>): void {
+    this.capturePreferences.save({ ...this.capturePreferences.load(), ...change });
+  }
+
+  /** Whether the server's record of us (or, before joining, nothing) says this kind is muted. */
+  private selfMuted(kind: MediaKind): boolean {
+    const session = this.options.signal.getState();
+    const self = findParticipant(session.roster, session.selfId);
+    return kind === 'audio' ? self?.audioMuted ?? false : self?.videoMuted ?? false;
   }
 
   private followSelf(session: SessionState): void {
@@ -297,18 +453,33 @@ export class MediaSession {
     setEnabled(this.state.local.video, !self.videoMuted);
   }
 
+  /** Out of the conference for good (left, ended): every device is let go. */
   private stop(): void {
-    this.generation++;
+    this.hangUp();
     this.roomEpoch++;
     this.acquiring = null;
     this.localReady = false;
+    const { audio, video } = this.state.local;
+    for (const track of [audio, video]) track?.stop();
+    this.update({ local: NO_TRACKS, deviceProblem: undefined });
+  }
+
+  /** Out of the call but still on the page's pre-join screen: connections go, devices stay. */
+  private hangUp(): void {
+    this.generation++;
     this.seenSelf = undefined;
     this.cancelRestart();
     this.stopFirstFramePoll();
+    this.stopSpeakerPoll();
     this.closeConnections();
-    const { audio, video, screen } = this.state.local;
-    for (const track of [audio, video, screen]) track?.stop();
-    this.update({ local: NO_TRACKS, remote: [], recovering: false, deviceProblem: undefined, error: undefined });
+    this.state.local.screen?.stop();
+    this.update({
+      local: { ...this.state.local, screen: null },
+      remote: [],
+      recovering: false,
+      error: undefined,
+      speakers: NO_SPEAKERS,
+    });
   }
 
   // ---- the connections ----
@@ -423,6 +594,45 @@ export class MediaSession {
     if (this.pollTimer !== null) {
       this.options.timers.clearInterval(this.pollTimer);
       this.pollTimer = null;
+    }
+  }
+
+  // ---- who speaks ----
+
+  private startSpeakerPoll(): void {
+    this.stopSpeakerPoll();
+    this.speakerTracker = new SpeakerTracker(DEFAULT_SPEAKER_OPTIONS);
+    this.speakerTimer = this.options.timers.setInterval(() => void this.pollSpeakers(), SPEAKER_POLL_MS);
+  }
+
+  private async pollSpeakers(): Promise<void> {
+    if (this.speakerPolling) return;
+    this.speakerPolling = true;
+    try {
+      const publisher = this.publisher;
+      const subscriber = this.subscriber;
+      const [publish, subscribe] = await Promise.all([publisher?.getStats(), subscriber?.getStats()]);
+      if (this.speakerTimer === null) return;
+      const session = this.options.signal.getState();
+      const levels = audioLevels({ publish, subscribe, remoteTracks: subscriber?.remoteTracks ?? [], selfId: session.selfId });
+      // A muted microphone may still measure something on the way (or oneself, before sending).
+      for (const p of session.roster.participants) if (p.audioMuted) levels.delete(p.id);
+      const speakers = this.speakerTracker.sample({
+        levels,
+        present: session.roster.participants.map((p) => p.id),
+        selfId: session.selfId,
+        now: this.options.clock(),
+      });
+      if (!sameSpeakers(speakers, this.state.speakers)) this.update({ speakers });
+    } finally {
+      this.speakerPolling = false;
+    }
+  }
+
+  private stopSpeakerPoll(): void {
+    if (this.speakerTimer !== null) {
+      this.options.timers.clearInterval(this.speakerTimer);
+      this.speakerTimer = null;
     }
   }
 

@@ -90,6 +90,16 @@ export class PublishConnection {
     await this.negotiate();
   }
 
+  /**
+   * Sends another microphone or camera track on the same m-line (a device switched during the
+   * call): replaceTrack needs no renegotiation, so the others notice nothing but the new picture.
+   */
+  async replaceTrack(source: 'MEDIA_SOURCE_MICROPHONE' | 'MEDIA_SOURCE_CAMERA', track: MediaStreamTrack | null): Promise<void> {
+    if (this.closed) return;
+    const published = this.published.find((p) => p.source === source);
+    await published?.transceiver.sender.replaceTrack(track);
+  }
+
   /** mid -> source of what is being sent, for the statistics. */
   sources(): Map<string, MediaSourceKind> {
     return sourcesByMid(this.published);

@@ -58,11 +58,22 @@ export interface PeerConnectionEvents {
 
 export type PeerConnectionFactory = (configuration: RTCConfiguration, events: PeerConnectionEvents) => PeerConnection;
 
+/** One capture device as enumerateDevices lists it (labels are empty before permission). */
+export interface DeviceInfo {
+  readonly deviceId: string;
+  readonly kind: MediaDeviceKind;
+  readonly label: string;
+}
+
 /** Camera, microphone and screen capture; each call gives the tracks it obtained. */
 export interface MediaDevicesPort {
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStreamTrack[]>;
   /** Absent where the browser cannot share a screen (most mobile browsers). */
   getDisplayMedia?(options: DisplayMediaStreamOptions): Promise<MediaStreamTrack[]>;
+  /** The cameras and microphones there are. */
+  enumerateDevices?(): Promise<DeviceInfo[]>;
+  /** Calls back when a device is plugged in or out; returns how to stop listening. */
+  onDeviceChange?(listener: () => void): () => void;
 }
 
 /**

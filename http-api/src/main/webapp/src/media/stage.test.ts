@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../signal/protocol';
 import { asFake, fakeTrack } from '../test-support/fake-webrtc';
-import { buildStage, gridLayout } from './stage';
+import { buildStage } from './stage';
 import type { RemoteTrack } from './track-map';
 
 function person(id: string, name: string, changes: Partial<Participant> = {}): Participant {
@@ -50,18 +50,5 @@ describe('buildStage', () => {
     asFake(ended.video).stop();
     const stage = buildStage({ participants: [person('p-ada', 'Ada')] }, 'p-ada', { local: ended, remote: [] });
     expect(stage.tiles[0]?.video).toBeNull();
-  });
-});
-
-describe('gridLayout', () => {
-  it('isNearSquareFromOneToTwentyFiveTiles', () => {
-    expect([1, 2, 4, 5, 9, 10, 16, 25].map((n) => gridLayout(n).columns)).toEqual([1, 2, 2, 3, 3, 4, 4, 5]);
-    expect([1, 2, 3, 5, 7, 10, 25].map((n) => gridLayout(n).rows)).toEqual([1, 1, 2, 2, 3, 3, 5]);
-  });
-
-  it('aLoneTileStaysReasonablySmallAndManyTilesMayGetSmaller', () => {
-    expect(gridLayout(1).maxWidthRem).toBe(36);
-    expect(gridLayout(0).columns).toBe(1);
-    expect(gridLayout(3).floorRem).toBeGreaterThan(gridLayout(12).floorRem);
   });
 });

@@ -59,19 +59,3 @@ export function buildStage(roster: RosterState, selfId: string | undefined, medi
 function live(track: MediaStreamTrack | null): MediaStreamTrack | null {
   return track && track.readyState !== 'ended' ? track : null;
 }
-
-export interface GridLayout {
-  /** Columns when the screen is wide enough; fewer on a phone (tiles never get narrower than floorRem). */
-  readonly columns: number;
-  readonly rows: number;
-  readonly floorRem: number;
-  /** How wide the grid may grow, so that a lone tile does not fill a large screen. */
-  readonly maxWidthRem: number;
-}
-
-/** A near-square grid: 1 tile alone, 2-4 in two columns, 5-9 in three... up to 25 in five. */
-export function gridLayout(count: number): GridLayout {
-  const n = Math.max(1, count);
-  const columns = Math.ceil(Math.sqrt(n));
-  return { columns, rows: Math.ceil(n / columns), floorRem: n <= 6 ? 13 : 9, maxWidthRem: columns * 36 };
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeTrack } from '../test-support/fake-webrtc';
-import { hasDecodedVideo, shapeStats } from './stats';
+import { audioLevels, hasDecodedVideo, shapeStats } from './stats';
 import type { RemoteTrack } from './track-map';
 
 const bobCamera: RemoteTrack = { mid: '1', participantId: 'p-bob', source: 'MEDIA_SOURCE_CAMERA', kind: 'video', track: fakeTrack('video') };
@@ -76,5 +76,26 @@ describe('shapeStats', () => {
       { kind: 'video', source: 'MEDIA_SOURCE_CAMERA', mid: '1', packetsSent: 900, framesEncoded: 300, bytesSent: 800_000 },
     ]);
     expect(stats.inbound).toEqual([]);
+  });
+});
+
+describe('audioLevels', () => {
+  it('givesEachPersonTheLevelOfTheirMicrophoneAndOneselfThatOfTheCapture', () => {
+    const levels = audioLevels({
+      subscribe: report(
+        { type: 'inbound-rtp', kind: 'audio', mid: '0', audioLevel: 0.25 },
+        { type: 'inbound-rtp', kind: 'video', mid: '1', audioLevel: 0.9 },
+        { type: 'inbound-rtp', kind: 'audio', mid: '9', audioLevel: 0.5 },
+      ),
+      publish: report({ type: 'media-source', kind: 'audio', audioLevel: 0.1 }, { type: 'media-source', kind: 'video' }),
+      remoteTracks: [bobMic, bobCamera],
+      selfId: 'p-me',
+    });
+    expect(Object.fromEntries(levels)).toEqual({ 'p-bob': 0.25, 'p-me': 0.1 });
+  });
+
+  it('someoneNotMeasuredYetIsLeftOut', () => {
+    const levels = audioLevels({ subscribe: report({ type: 'inbound-rtp', kind: 'audio', mid: '0' }), publish: undefined, remoteTracks: [bobMic], selfId: undefined });
+    expect(levels.size).toBe(0);
   });
 });

@@ -50,6 +50,7 @@ export interface StatsInput {
 interface RtpStats {
   type?: unknown;
   kind?: unknown;
+  audioLevel?: unknown;
   mid?: unknown;
   trackIdentifier?: unknown;
   framesDecoded?: unknown;
@@ -130,4 +131,31 @@ function count(value: unknown): number {
 /** True once any remote video track has decoded a frame. */
 export function hasDecodedVideo(stats: Pick<MediaStats, 'inbound'>): boolean {
   return stats.inbound.some((s) => s.kind === 'video' && s.framesDecoded > 0);
+}
+
+/**
+ * How loud each person is now (audioLevel, linear 0..1): others from the subscribe connection's
+ * inbound-rtp audio, oneself from the publish connection's media-source audio (the microphone as
+ * captured, before sending). People without a measure are left out.
+ */
+export function audioLevels(input: {
+  publish: ReadonlyMap<string, unknown> | undefined;
+  subscribe: ReadonlyMap<string, unknown> | undefined;
+  remoteTracks: readonly RemoteTrack[];
+  selfId: string | undefined;
+}): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const stat of rtp(input.subscribe, 'inbound-rtp')) {
+    if (stat.kind !== 'audio' || typeof stat.audioLevel !== 'number') continue;
+    const remote = typeof stat.mid === 'string'
+      ? input.remoteTracks.find((t) => t.mid === stat.mid)
+      : input.remoteTracks.find((t) => t.track.id === stat.trackIdentifier);
+    if (remote && remote.kind === 'audio') levels.set(remote.participantId, Math.max(levels.get(remote.participantId) ?? 0, stat.audioLevel));
+  }
+  if (input.selfId !== undefined) {
+    for (const stat of rtp(input.publish, 'media-source')) {
+      if (stat.kind === 'audio' && typeof stat.audioLevel === 'number') levels.set(input.selfId, stat.audioLevel);
+    }
+  }
+  return levels;
 }

@@ -23,6 +23,7 @@ export const ErrorCode = {
   TOO_LARGE: 'TOO_LARGE',
   NOT_JOINED: 'NOT_JOINED',
   ALREADY_JOINED: 'ALREADY_JOINED',
+  TERMS_NOT_ACCEPTED: 'TERMS_NOT_ACCEPTED',
   REFUSED: 'REFUSED',
   RESUME_FAILED: 'RESUME_FAILED',
   UNAVAILABLE: 'UNAVAILABLE',
@@ -37,6 +38,8 @@ export interface JoinBody {
   language: string;
   audioMuted: boolean;
   videoMuted: boolean;
+  /** The person accepted the terms of use; a join without it is refused (TERMS_NOT_ACCEPTED). */
+  acceptedTerms: boolean;
 }
 
 export interface ResumeBody {

@@ -4,7 +4,7 @@ import type { ServerMessage } from './protocol';
 import { SignalClient, type Profile } from './signal-client';
 
 const ROOM = 'BraveOttersSingLoudly42';
-const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false };
+const ADA: Profile = { displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false, acceptedTerms: true };
 
 function joined(requestId: string, participantId = 'p-ada', token = 'tok-1'): ServerMessage {
   return {
@@ -65,7 +65,7 @@ beforeEach(() => {
 });
 
 describe('SignalClient joining', () => {
-  it('opensTheSignallingSocketWithTheV1SubprotocolAndSendsJoin', () => {
+  it('opensTheSignallingSocketWithTheV1SubprotocolAndSendsJoinWithTheAcceptanceOfTheTerms', () => {
     const client = newClient();
     client.connect(ADA);
     expect(client.getState().phase).toBe('connecting');
@@ -73,7 +73,7 @@ describe('SignalClient joining', () => {
     expect(socket().protocol).toBe('parley.signal.v1');
     socket().open();
     expect(socket().sent).toEqual([
-      { requestId: '1', join: { room: ROOM, displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false } },
+      { requestId: '1', join: { room: ROOM, displayName: 'Ada', language: 'en', audioMuted: false, videoMuted: false, acceptedTerms: true } },
     ]);
   });
 
@@ -298,6 +298,28 @@ describe('SignalClient controls', () => {
     expect(socket().last()).toEqual({ requestId: '2', updateProfile: { displayName: 'Ada Lovelace' } });
     socket().receive({ requestId: '2', ack: {} });
     expect(client.getState().roster.participants[0]?.displayName).toBe('Ada Lovelace');
+  });
+
+  it('aChangeOfLanguageIsSentAsUpdateProfileAndKeptForTheNextJoin', () => {
+    const client = joinedClient();
+    client.setLanguage('fr');
+    expect(socket().last()).toEqual({ requestId: '2', updateProfile: { language: 'fr' } });
+    socket().receive({ requestId: '2', ack: {} });
+    expect(client.getState().roster.participants[0]?.language).toBe('fr');
+    socket().drop();
+    timers.advance(1_000);
+    socket().open();
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'RESUME_FAILED', message: 'gone' } });
+    expect(socket().last()).toMatchObject({ join: { language: 'fr', acceptedTerms: true } });
+  });
+
+  it('aJoinRefusedForUnacceptedTermsGoesBackToIdleWithTheReason', () => {
+    const client = newClient();
+    client.connect({ ...ADA, acceptedTerms: false });
+    socket().open();
+    expect(socket().last()).toMatchObject({ join: { acceptedTerms: false } });
+    socket().receive({ requestId: '1', error: { code: 'TERMS_NOT_ACCEPTED', message: 'accept the terms of use first' } });
+    expect(client.getState()).toMatchObject({ phase: 'idle', error: { code: 'TERMS_NOT_ACCEPTED' } });
   });
 
   it('aRefusedRequestShowsTheErrorAndTheConferenceCarriesOn', () => {

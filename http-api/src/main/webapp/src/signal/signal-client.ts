@@ -68,6 +68,8 @@ export interface Profile {
   language: string;
   audioMuted: boolean;
   videoMuted: boolean;
+  /** Whether the person accepted the terms of use; every join says so (the server requires it). */
+  acceptedTerms: boolean;
 }
 
 export interface SignalClientOptions {
@@ -239,6 +241,12 @@ export class SignalClient {
   rename(displayName: string): void {
     if (this.profile) this.profile.displayName = displayName;
     this.sendWhenJoined({ updateProfile: { displayName } }, { displayName });
+  }
+
+  /** The language others' clients and the server speak to us in (updateProfile). */
+  setLanguage(language: string): void {
+    if (this.profile) this.profile.language = language;
+    this.sendWhenJoined({ updateProfile: { language } }, { language });
   }
 
   setAudioMuted(audioMuted: boolean): void {
@@ -503,6 +511,7 @@ export class SignalClient {
         language: profile.language,
         audioMuted: profile.audioMuted,
         videoMuted: profile.videoMuted,
+        acceptedTerms: profile.acceptedTerms,
       },
     });
   }

@@ -1,5 +1,6 @@
 import { mediaSections } from '../media/sdp';
 import type {
+  DeviceInfo,
   MediaDevicesPort,
   MediaKind,
   PeerConnection,
@@ -22,9 +23,17 @@ export class FakeTrack {
   enabled = true;
   readyState: MediaStreamTrackState = 'live';
   contentHint = '';
+  /** What applyConstraints was given, in order. */
+  readonly appliedConstraints: MediaTrackConstraints[] = [];
   private readonly ended: Array<() => void> = [];
-  constructor(readonly kind: MediaKind, readonly label = `${kind} ${++trackCounter}`) {
+  constructor(readonly kind: MediaKind, readonly label = `${kind} ${++trackCounter}`, readonly deviceId = '') {
     this.id = `track-${trackCounter}`;
+  }
+  getSettings(): MediaTrackSettings {
+    return { deviceId: this.deviceId };
+  }
+  async applyConstraints(constraints: MediaTrackConstraints): Promise<void> {
+    this.appliedConstraints.push(constraints);
   }
   stop(): void {
     this.readyState = 'ended';
@@ -210,6 +219,29 @@ export class FakeDevices implements MediaDevicesPort {
   /** While set, getUserMedia waits for it (a permission prompt left open). */
   prompt: Promise<void> | null = null;
   displayRefused = false;
+  /** What enumerateDevices lists; the first of each kind is the one opened when none is asked for. */
+  list: DeviceInfo[] = [
+    { deviceId: 'mic-1', kind: 'audioinput', label: 'Built-in microphone' },
+    { deviceId: 'mic-2', kind: 'audioinput', label: 'Headset' },
+    { deviceId: 'cam-1', kind: 'videoinput', label: 'Built-in camera' },
+    { deviceId: 'cam-2', kind: 'videoinput', label: 'USB camera' },
+  ];
+  private readonly changeListeners = new Set<() => void>();
+
+  async enumerateDevices(): Promise<DeviceInfo[]> {
+    return [...this.list];
+  }
+
+  onDeviceChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** A device plugged in or out. */
+  changeDevices(list: DeviceInfo[]): void {
+    this.list = list;
+    for (const listener of this.changeListeners) listener();
+  }
 
   async getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStreamTrack[]> {
     this.requests.push(constraints);
@@ -217,19 +249,31 @@ export class FakeDevices implements MediaDevicesPort {
     const wanted = (['audio', 'video'] as const).filter((kind) => Boolean(constraints[kind]));
     const failure = wanted.map((kind) => this.failing[kind]).find((name) => name !== undefined);
     if (failure) throw Object.assign(new Error(failure), { name: failure });
-    return wanted.map((kind) => this.give(kind));
+    return wanted.map((kind) => this.give(kind, requestedDevice(constraints[kind])));
   }
 
   async getDisplayMedia(): Promise<MediaStreamTrack[]> {
     if (this.displayRefused) throw Object.assign(new Error('cancelled'), { name: 'NotAllowedError' });
-    return [this.give('video')];
+    return [this.give('video', 'screen')];
   }
 
-  private give(kind: MediaKind): MediaStreamTrack {
-    const track = new FakeTrack(kind);
+  private give(kind: MediaKind, deviceId?: string): MediaStreamTrack {
+    const first = this.list.find((d) => d.kind === (kind === 'audio' ? 'audioinput' : 'videoinput'))?.deviceId ?? '';
+    const track = new FakeTrack(kind, undefined, deviceId ?? first);
     this.given.push(track);
     return track as unknown as MediaStreamTrack;
   }
+}
+
+function requestedDevice(constraint: boolean | MediaTrackConstraints | undefined): string | undefined {
+  if (typeof constraint !== 'object') return undefined;
+  const id = constraint.deviceId;
+  if (typeof id === 'string') return id;
+  if (typeof id === 'object' && id !== null && !Array.isArray(id)) {
+    const value = (id as ConstrainDOMStringParameters).exact ?? (id as ConstrainDOMStringParameters).ideal;
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
 }
 
 /** Let every pending promise settle (the fakes resolve at once; only the chains need turns). */

@@ -12,3 +12,26 @@ export function avatarHue(id: string): number {
   for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
   return h;
 }
+
+/**
+ * Fills an avatar element: the picture when there is one (one's own, from the settings), else the
+ * initial on a colour. Either is the person's, not words to translate.
+ */
+export function renderAvatar(element: HTMLElement, name: string, picture: string | null): void {
+  element.setAttribute('data-i18n-skip', '');
+  const img = element.querySelector('img');
+  if (picture) {
+    if (img?.getAttribute('src') === picture) return;
+    const image = document.createElement('img');
+    image.className = 'avatar-image';
+    image.alt = '';
+    image.src = picture;
+    element.replaceChildren(image);
+    element.classList.add('has-picture');
+  } else {
+    const letter = initial(name);
+    if (!img && element.textContent === letter) return;
+    element.replaceChildren(letter);
+    element.classList.remove('has-picture');
+  }
+}

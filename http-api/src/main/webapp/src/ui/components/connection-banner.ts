@@ -27,7 +27,7 @@ export function createConnectionBanner(t: Translator, actions: ConnectionBannerA
   const content = el('div', { class: 'banner' }, [
     el('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }),
     text,
-    el('button', { class: 'button button-small', text: t.t('banner.retryNow'), attrs: { type: 'button' }, on: { click: () => retry() } }),
+    el('button', { class: 'button button-small', text: t.m('banner.retryNow'), attrs: { type: 'button' }, on: { click: () => retry() } }),
   ]);
   let shown: 'none' | 'signal' | 'media' = 'none';
   return {
@@ -37,7 +37,7 @@ export function createConnectionBanner(t: Translator, actions: ConnectionBannerA
       if (next === shown) return;
       shown = next;
       retry = next === 'media' ? actions.retryMediaNow : actions.retryNow;
-      setText(text, next === 'media' ? t.t('banner.mediaRecovering') : t.t('banner.reconnecting'));
+      setText(text, t.m(next === 'media' ? 'banner.mediaRecovering' : 'banner.reconnecting'));
       replaceChildren(element, next === 'none' ? [] : [content]);
     },
   };

@@ -1,10 +1,10 @@
-import type { Translator } from '../../i18n/i18n';
+import type { MessageKey, Translator } from '../../i18n/i18n';
 import { el, setText, show, type Component } from '../dom';
 import { icon } from './icons';
 
 export interface ErrorAlertState {
-  /** What the server (or the page) said went wrong; undefined hides the alert. */
-  message: string | undefined;
+  /** What went wrong: the server's error (its stable code and its message); undefined hides the alert. */
+  error: { readonly code: string; readonly message: string } | undefined;
 }
 
 /**
@@ -15,15 +15,20 @@ export function createErrorAlert(t: Translator, onDismiss: () => void): Componen
   const text = el('p', { class: 'alert-text', attrs: { role: 'alert', 'data-testid': 'error' } });
   const dismiss = el('button', {
     class: 'icon-button',
-    attrs: { type: 'button', 'aria-label': t.t('room.dismiss'), title: t.t('room.dismiss') },
+    attrs: { type: 'button', 'aria-label': t.m('room.dismiss'), title: t.m('room.dismiss') },
     on: { click: onDismiss },
   }, [icon('close')]);
   const element = el('div', { class: 'alert', attrs: { hidden: true } }, [text, dismiss]);
   return {
     element,
-    update({ message }) {
-      setText(text, message ?? '');
-      show(element, message !== undefined && message !== '');
+    update({ error }) {
+      // Codes we have words for are said in the page's language; for the others (a refusal's
+      // particular reason) the server's own message is the best there is.
+      const known = error ? t.tryT(`error.${error.code}`) : undefined;
+      if (error && known !== undefined) setText(text, t.m(`error.${error.code}` as MessageKey));
+      else setText(text, error?.message ?? '');
+      text.toggleAttribute('data-i18n-skip', error !== undefined && known === undefined);
+      show(element, error !== undefined && (known ?? error.message) !== '');
     },
   };
 }

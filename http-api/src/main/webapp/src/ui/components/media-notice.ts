@@ -14,20 +14,20 @@ export interface MediaNoticeState {
 export function createMediaNotice(t: Translator, onEnableSound: () => void): Component<MediaNoticeState> {
   const text = el('p', { class: 'media-notice-text', attrs: { 'data-testid': 'media-notice' } });
   const device = el('p', { class: 'media-notice-text', attrs: { 'data-testid': 'device-problem' } });
-  const soundText = el('span', { text: t.t('media.soundBlocked') });
+  const soundText = el('span', { text: t.m('media.soundBlocked') });
   const soundButton = el('button', {
     class: 'button button-small',
     attrs: { type: 'button', 'data-testid': 'enable-sound' },
     on: { click: onEnableSound },
-  }, [icon('volume'), el('span', { text: t.t('media.enableSound') })]);
+  }, [icon('volume'), el('span', { text: t.m('media.enableSound') })]);
   const sound = el('p', { class: 'media-notice-text' }, [soundText, ' ', soundButton]);
   const element = el('div', { class: 'media-notice', attrs: { role: 'status', 'aria-live': 'polite' } }, [text, device, sound]);
 
   return {
     element,
     update({ deviceProblem, error, soundBlocked }) {
-      setText(text, error ? t.t('media.error', { message: error }) : '');
-      setText(device, deviceProblem ? t.t(`media.device.${deviceProblem}`) : '');
+      setText(text, error ? t.m('media.error', { message: error }) : '');
+      setText(device, deviceProblem ? t.m(`media.device.${deviceProblem}`) : '');
       show(text, error !== undefined);
       show(device, deviceProblem !== undefined);
       show(sound, soundBlocked);

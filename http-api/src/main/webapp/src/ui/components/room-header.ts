@@ -1,19 +1,23 @@
 import type { Translator } from '../../i18n/i18n';
 import { el, setText, show, type Component } from '../dom';
 import { icon } from './icons';
+import { createLanguageSwitch } from './language-switch';
 
 export interface RoomHeaderState {
-  /** Whether the person is in the room, so that leaving means something. */
-  canLeave: boolean;
+  language: string;
+  /** In the conference: the keyboard shortcuts mean something. */
+  inConference: boolean;
 }
 
 export interface RoomHeaderActions {
   copyLink(): Promise<boolean>;
-  leave(): void;
+  setLanguage(language: string): void;
+  showShortcuts(): void;
 }
 
 const COPY_STATUS_MS = 4_000;
 
+/** The room's name, its link to copy, the language menu and (in the call) the shortcuts help. */
 export function createRoomHeader(t: Translator, room: string, actions: RoomHeaderActions): Component<RoomHeaderState> {
   const copyStatus = el('span', { class: 'copy-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   let clearStatus: ReturnType<typeof setTimeout> | undefined;
@@ -23,28 +27,30 @@ export function createRoomHeader(t: Translator, room: string, actions: RoomHeade
     on: {
       click: async () => {
         const copied = await actions.copyLink();
-        setText(copyStatus, t.t(copied ? 'room.linkCopied' : 'room.copyFailed'));
+        setText(copyStatus, t.m(copied ? 'room.linkCopied' : 'room.copyFailed'));
         clearTimeout(clearStatus);
         clearStatus = setTimeout(() => setText(copyStatus, ''), COPY_STATUS_MS);
       },
     },
-  }, [icon('link'), el('span', { text: t.t('room.copyLink') })]);
-  const leaveButton = el('button', {
-    class: 'button button-danger',
-    attrs: { type: 'button', 'data-testid': 'leave-button' },
-    on: { click: () => actions.leave() },
-  }, [icon('leave'), el('span', { text: t.t('room.leave') })]);
+  }, [icon('link'), el('span', { text: t.m('room.copyLink') })]);
+  const shortcuts = el('button', {
+    class: 'icon-button header-shortcuts',
+    attrs: { type: 'button', 'data-testid': 'open-shortcuts', 'aria-label': t.m('toolbar.more'), title: t.m('toolbar.more'), 'aria-keyshortcuts': '?', 'aria-haspopup': 'dialog' },
+    on: { click: () => actions.showShortcuts() },
+  }, [icon('keyboard')]);
+  const language = createLanguageSwitch(t, 'language-switch', (code) => actions.setLanguage(code));
 
   const element = el('header', { class: 'room-header' }, [
-    el('a', { class: 'brand', text: t.t('app.name'), attrs: { href: '/' } }),
-    el('h1', { class: 'room-title', text: room, attrs: { 'data-testid': 'room-name' } }),
-    el('div', { class: 'room-header-actions' }, [copyButton, leaveButton]),
+    el('a', { class: 'brand', text: t.m('app.name'), attrs: { href: '/' } }),
+    el('h1', { class: 'room-title', text: room, attrs: { 'data-testid': 'room-name', 'data-i18n-skip': true } }),
+    el('div', { class: 'room-header-actions' }, [copyButton, shortcuts, language.element]),
     copyStatus,
   ]);
   return {
     element,
-    update({ canLeave }) {
-      show(leaveButton, canLeave);
+    update({ language: code, inConference }) {
+      language.update({ language: code });
+      show(shortcuts, inConference);
     },
   };
 }

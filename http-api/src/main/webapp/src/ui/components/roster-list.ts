@@ -3,12 +3,16 @@ import type { Participant } from '../../signal/protocol';
 import type { RosterState } from '../../signal/roster';
 import { isModerator } from '../../signal/signal-client';
 import { el, setText, show, uniqueId, type Component } from '../dom';
-import { avatarHue, initial } from './avatar';
+import { avatarHue, renderAvatar } from './avatar';
 import { labelledIcon } from './icons';
 
 export interface RosterListState {
   roster: RosterState;
   selfId: string | undefined;
+  /** One's own avatar picture (others' are not shared yet). */
+  selfAvatar: string | null;
+  /** Who is speaking now. */
+  speaking: ReadonlySet<string>;
 }
 
 /**
@@ -18,15 +22,15 @@ export interface RosterListState {
  */
 export function createRosterList(t: Translator): Component<RosterListState> {
   const headingId = uniqueId('roster-heading');
-  const heading = el('h2', { class: 'panel-title', attrs: { id: headingId } });
+  const heading = el('h3', { class: 'visually-hidden', attrs: { id: headingId } });
   const list = el('ul', { class: 'roster', attrs: { 'data-testid': 'roster', 'aria-labelledby': headingId } });
-  const element = el('section', { class: 'panel roster-panel', attrs: { 'aria-labelledby': headingId } }, [heading, list]);
+  const element = el('section', { class: 'roster-panel', attrs: { 'aria-labelledby': headingId } }, [heading, list]);
   const entries = new Map<string, RosterEntry>();
 
   return {
     element,
-    update({ roster, selfId }) {
-      setText(heading, t.t('roster.title', { count: roster.participants.length }));
+    update({ roster, selfId, selfAvatar, speaking }) {
+      setText(heading, t.m('roster.title', { count: roster.participants.length }));
       const present = new Set(roster.participants.map((p) => p.id));
       for (const [id, entry] of entries) {
         if (!present.has(id)) {
@@ -40,7 +44,8 @@ export function createRosterList(t: Translator): Component<RosterListState> {
           entry = createRosterEntry(t, participant.id);
           entries.set(participant.id, entry);
         }
-        entry.update({ participant, isSelf: participant.id === selfId });
+        const isSelf = participant.id === selfId;
+        entry.update({ participant, isSelf, avatar: isSelf ? selfAvatar : null, speaking: speaking.has(participant.id) });
         const atIndex = list.children[index];
         if (atIndex !== entry.element) list.insertBefore(entry.element, atIndex ?? null);
       });
@@ -51,6 +56,8 @@ export function createRosterList(t: Translator): Component<RosterListState> {
 interface RosterEntryState {
   participant: Participant;
   isSelf: boolean;
+  avatar: string | null;
+  speaking: boolean;
 }
 
 type RosterEntry = Component<RosterEntryState>;
@@ -58,9 +65,9 @@ type RosterEntry = Component<RosterEntryState>;
 function createRosterEntry(t: Translator, id: string): RosterEntry {
   const avatar = el('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' } });
   avatar.style.setProperty('--avatar-hue', String(avatarHue(id)));
-  const name = el('span', { class: 'roster-name', attrs: { 'data-testid': 'roster-name' } });
-  const you = el('span', { class: 'roster-you', text: t.t('roster.you') });
-  const badge = el('span', { class: 'badge', text: t.t('roster.moderator'), attrs: { 'data-testid': 'moderator-badge' } });
+  const name = el('span', { class: 'roster-name', attrs: { 'data-testid': 'roster-name', 'data-i18n-skip': true } });
+  const you = el('span', { class: 'roster-you', text: t.m('roster.you') });
+  const badge = el('span', { class: 'badge', text: t.m('roster.moderator'), attrs: { 'data-testid': 'moderator-badge' } });
   const media = el('span', { class: 'roster-media' });
   const element = el('li', {
     class: 'roster-entry',
@@ -70,9 +77,10 @@ function createRosterEntry(t: Translator, id: string): RosterEntry {
   let mediaKey = '';
   return {
     element,
-    update({ participant, isSelf }) {
+    update({ participant, isSelf, avatar: picture, speaking }) {
       setText(name, participant.displayName);
-      setText(avatar, initial(participant.displayName));
+      renderAvatar(avatar, participant.displayName, picture);
+      element.setAttribute('data-speaking', String(speaking));
       show(you, isSelf);
       show(badge, isModerator(participant.role));
       element.classList.toggle('is-self', isSelf);
@@ -80,9 +88,9 @@ function createRosterEntry(t: Translator, id: string): RosterEntry {
       if (key !== mediaKey) {
         mediaKey = key;
         media.replaceChildren(
-          labelledIcon(participant.audioMuted ? 'micOff' : 'mic', t.t(participant.audioMuted ? 'roster.micOff' : 'roster.micOn'),
+          labelledIcon(participant.audioMuted ? 'micOff' : 'mic', t.m(participant.audioMuted ? 'roster.micOff' : 'roster.micOn'),
             participant.audioMuted ? 'media-state is-off' : 'media-state'),
-          labelledIcon(participant.videoMuted ? 'cameraOff' : 'camera', t.t(participant.videoMuted ? 'roster.cameraOff' : 'roster.cameraOn'),
+          labelledIcon(participant.videoMuted ? 'cameraOff' : 'camera', t.m(participant.videoMuted ? 'roster.cameraOff' : 'roster.cameraOn'),
             participant.videoMuted ? 'media-state is-off' : 'media-state'),
         );
       }

@@ -1,6 +1,6 @@
 import type { Translator } from '../../i18n/i18n';
 import type { ScreenShareModel } from '../../media/stage';
-import { el, setText, show, type Component } from '../dom';
+import { el, setAttributes, setText, show, type Component } from '../dom';
 import { attachTrack } from '../media-element';
 
 export interface ScreenShareAreaState {
@@ -36,8 +36,8 @@ export function createScreenShareArea(t: Translator): Component<ScreenShareAreaS
           shares.set(screen.participantId, share);
           element.appendChild(share.element);
         }
-        setText(share.caption, t.t('stage.screenShare', { name: screen.displayName }));
-        share.video.setAttribute('aria-label', t.t('stage.screenShare', { name: screen.displayName }));
+        setText(share.caption, t.m('stage.screenShare', { name: screen.displayName }));
+        setAttributes(share.video, { 'aria-label': t.m('stage.screenShare', { name: screen.displayName }) });
         void attachTrack(share.video, screen.track);
       }
       show(element, screens.length > 0);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rememberRecentRoom } from '../../app/storage';
-import { createTranslator } from '../../i18n/i18n';
+import { createLocale } from '../../i18n/i18n';
 import { mountHomePage } from './home-page';
 
 let root: HTMLElement;
@@ -10,7 +10,7 @@ let navigatedTo: string[];
 const byTestId = <E extends HTMLElement = HTMLElement>(id: string) => root.querySelector<E>(`[data-testid="${id}"]`);
 
 function mount(): void {
-  mountHomePage(root, createTranslator('en'), { navigate: (path) => navigatedTo.push(path) });
+  mountHomePage(root, createLocale('en'), { navigate: (path) => navigatedTo.push(path) });
 }
 
 beforeEach(() => {

@@ -1,16 +1,17 @@
 import { roomPath } from '../../app/router';
 import { forgetRecentRooms, loadRecentRooms } from '../../app/storage';
-import type { Translator } from '../../i18n/i18n';
+import type { Locale } from '../../i18n/i18n';
 import { generateRoomName, ROOM_NAME_MAX_LENGTH, roomNameProblem } from '../../rooms/room-name';
 import { el, replaceChildren, setText, show, uniqueId } from '../dom';
 import { icon } from '../components/icons';
+import { createSiteHeader } from './site-header';
 
 export interface HomePageDeps {
   navigate(path: string): void;
 }
 
 /** "/": pick a room (typed or generated) and go there; recently visited rooms as links. */
-export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDeps): void {
+export function mountHomePage(root: HTMLElement, t: Locale, deps: HomePageDeps): void {
   document.title = t.t('app.name');
   const inputId = uniqueId('room');
   const ruleId = uniqueId('room-rule');
@@ -26,12 +27,12 @@ export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDe
       autocomplete: 'off',
       autocapitalize: 'off',
       spellcheck: 'false',
-      placeholder: t.t('home.roomPlaceholder'),
+      placeholder: t.m('home.roomPlaceholder'),
       'aria-describedby': ruleId,
       'data-testid': 'room-input',
     },
   });
-  const rule = el('p', { class: 'field-hint', text: t.t('roomName.rule', { max: ROOM_NAME_MAX_LENGTH }), attrs: { id: ruleId } });
+  const rule = el('p', { class: 'field-hint', text: t.m('roomName.rule', { max: ROOM_NAME_MAX_LENGTH }), attrs: { id: ruleId } });
   const error = el('p', { class: 'field-error', attrs: { id: errorId, role: 'alert' } });
 
   const suggest = el('button', {
@@ -44,7 +45,7 @@ export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDe
         input.focus();
       },
     },
-  }, [icon('dice'), el('span', { text: t.t('home.suggest') })]);
+  }, [icon('dice'), el('span', { text: t.m('home.suggest') })]);
 
   const form = el('form', {
     class: 'panel home-form',
@@ -55,7 +56,7 @@ export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDe
         const name = input.value.trim();
         const problem = roomNameProblem(name);
         if (problem) {
-          setText(error, problem === 'required' ? t.t('roomName.required') : t.t('roomName.rule', { max: ROOM_NAME_MAX_LENGTH }));
+          setText(error, problem === 'required' ? t.m('roomName.required') : t.m('roomName.rule', { max: ROOM_NAME_MAX_LENGTH }));
           input.setAttribute('aria-invalid', 'true');
           input.setAttribute('aria-describedby', `${errorId} ${ruleId}`);
           input.focus();
@@ -65,11 +66,11 @@ export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDe
       },
     },
   }, [
-    el('label', { class: 'label', text: t.t('home.roomLabel'), attrs: { for: inputId } }),
+    el('label', { class: 'label', text: t.m('home.roomLabel'), attrs: { for: inputId } }),
     el('div', { class: 'room-picker' }, [
       input,
       suggest,
-      el('button', { class: 'button button-primary button-large', text: t.t('home.go'), attrs: { type: 'submit', 'data-testid': 'go-button' } }),
+      el('button', { class: 'button button-primary button-large', text: t.m('home.go'), attrs: { type: 'submit', 'data-testid': 'go-button' } }),
     ]),
     error,
     rule,
@@ -83,10 +84,12 @@ export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDe
   }
 
   root.replaceChildren(
-    el('header', { class: 'site-header' }, [el('a', { class: 'brand', text: t.t('app.name'), attrs: { href: '/' } })]),
+    createSiteHeader(t, root, () => {
+      document.title = t.t('app.name');
+    }),
     el('main', { class: 'home', attrs: { id: 'main' } }, [
-      el('h1', { class: 'home-title', text: t.t('home.title') }),
-      el('p', { class: 'home-tagline', text: t.t('app.tagline') }),
+      el('h1', { class: 'home-title', text: t.m('home.title') }),
+      el('p', { class: 'home-tagline', text: t.m('app.tagline') }),
       form,
       createRecentRooms(t),
     ]),
@@ -94,23 +97,23 @@ export function mountHomePage(root: HTMLElement, t: Translator, deps: HomePageDe
   input.focus();
 }
 
-function createRecentRooms(t: Translator): HTMLElement {
+function createRecentRooms(t: Locale): HTMLElement {
   const headingId = uniqueId('recent');
   const list = el('ul', { class: 'recent-rooms', attrs: { 'data-testid': 'recent-rooms' } });
   const section = el('section', { class: 'panel recent', attrs: { 'aria-labelledby': headingId } });
   const render = () => {
     const rooms = loadRecentRooms();
     replaceChildren(list, rooms.map((room) => el('li', {}, [
-      el('a', { class: 'recent-room', text: room.name, attrs: { href: roomPath(room.name), 'data-testid': 'recent-room' } }),
+      el('a', { class: 'recent-room', text: room.name, attrs: { href: roomPath(room.name), 'data-testid': 'recent-room', 'data-i18n-skip': true } }),
     ])));
     show(section, rooms.length > 0);
   };
   replaceChildren(section, [
-    el('h2', { class: 'panel-title', text: t.t('home.recent.title'), attrs: { id: headingId } }),
+    el('h2', { class: 'panel-title', text: t.m('home.recent.title'), attrs: { id: headingId } }),
     list,
     el('button', {
       class: 'button button-ghost button-small',
-      text: t.t('home.recent.clear'),
+      text: t.m('home.recent.clear'),
       attrs: { type: 'button' },
       on: {
         click: () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { receivePreferenceStore } from '../../app/storage';
-import { createTranslator } from '../../i18n/i18n';
+import { createLocale } from '../../i18n/i18n';
 import { DEFAULT_CAPTURE } from '../../media/capture-settings';
 import { MediaSession } from '../../media/media-session';
 import type { ServerMessage, WireParticipant } from '../../signal/protocol';
@@ -9,6 +9,7 @@ import { SignalClient } from '../../signal/signal-client';
 import { FakeSocket, ManualTimers, MemoryCredentials } from '../../test-support/fake-signalling';
 import { asFake, FakeDevices, FakePeerConnections, offerSdp, settle } from '../../test-support/fake-webrtc';
 import { attachedTrack } from '../media-element';
+import type { FormFactorSource } from '../form-factor';
 import { mountRoomPage } from './room-page';
 
 const ROOM = 'LabMeeting';
@@ -22,8 +23,11 @@ let root: HTMLElement;
 let pcs: FakePeerConnections;
 let devices: FakeDevices;
 let media: MediaSession;
+let copied: string[];
 
-function mount(language = 'en'): SignalClient {
+const DESKTOP: FormFactorSource = { get: () => 'desktop', roomy: () => true, onChange: () => undefined };
+
+function mount(language = 'en', formFactor: FormFactorSource = DESKTOP): SignalClient {
   const client = new SignalClient({
     url: 'ws://localhost/api/v1/signal',
     room: ROOM,
@@ -46,11 +50,15 @@ function mount(language = 'en'): SignalClient {
     clock: () => 0,
     random: () => 0,
   });
-  mountRoomPage(root, createTranslator(language), ROOM, {
+  mountRoomPage(root, createLocale(language), ROOM, {
     client,
     media,
     pageUrl: () => `http://localhost/${ROOM}`,
-    copyText: async () => true,
+    copyText: async (text) => {
+      copied.push(text);
+      return true;
+    },
+    formFactor,
   });
   return client;
 }
@@ -65,10 +73,16 @@ const byTestId = <E extends Element = HTMLElement>(id: string) => root.querySele
 const all = (id: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
 const visible = (element: Element | null) => element !== null && element.closest('[hidden]') === null && element.isConnected;
 
+function acceptTerms(): void {
+  const box = byTestId<HTMLInputElement>('accept-terms');
+  if (box && !box.checked) box.click();
+}
+
 function joinAs(name: string): void {
   const input = byTestId<HTMLInputElement>('display-name');
   if (!input) throw new Error('no display name field');
   input.value = name;
+  acceptTerms();
   byTestId<HTMLButtonElement>('join-button')?.click();
 }
 
@@ -94,6 +108,7 @@ beforeEach(() => {
   credentials = new MemoryCredentials();
   pcs = new FakePeerConnections();
   devices = new FakeDevices();
+  copied = [];
   localStorage.clear();
   document.body.replaceChildren();
   root = document.createElement('div');
@@ -122,7 +137,7 @@ describe('room page', () => {
     joinAs('Ada');
     expect(byTestId<HTMLButtonElement>('join-button')?.disabled).toBe(true);
     socket().open();
-    expect(socket().last()).toMatchObject({ join: { room: ROOM, displayName: 'Ada', language: 'en' } });
+    expect(socket().last()).toMatchObject({ join: { room: ROOM, displayName: 'Ada', language: 'en', acceptedTerms: true } });
     socket().receive(joined(socket().last().requestId, ada, bob));
 
     const entries = all('roster-entry');
@@ -155,18 +170,24 @@ describe('room page', () => {
   it('theMediaTogglesAndRenameSpeakTheProtocol', () => {
     mount();
     enterRoom();
-    byTestId<HTMLButtonElement>('toggle-mic')?.click();
+    const mic = byTestId<HTMLButtonElement>('toggle-mic');
+    expect(mic?.getAttribute('aria-pressed')).toBe('false');
+    mic?.click();
     expect(socket().last()).toMatchObject({ setMedia: { audioMuted: true } });
     socket().receive({ requestId: socket().last().requestId, ack: {} });
-    expect(byTestId('toggle-mic')?.textContent).toBe('Unmute microphone');
+    expect(mic?.getAttribute('aria-pressed')).toBe('true');
+    expect(mic?.getAttribute('aria-label')).toBe('Mute microphone');
+    expect(mic?.getAttribute('title')).toBe('Unmute microphone (M)');
 
-    byTestId<HTMLButtonElement>('rename-button')?.click();
+    byTestId<HTMLButtonElement>('open-settings')?.click();
+    byTestId<HTMLButtonElement>('settings-tab-profile')?.click();
     const input = byTestId<HTMLInputElement>('rename-input');
     expect(visible(input)).toBe(true);
+    expect(input?.value).toBe('Ada');
     if (input) input.value = 'Ada Lovelace';
-    byTestId<HTMLFormElement>('rename-form')?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    byTestId<HTMLButtonElement>('rename-save')?.click();
     expect(socket().last()).toMatchObject({ updateProfile: { displayName: 'Ada Lovelace' } });
-    expect(visible(input)).toBe(false);
+    expect(localStorage.getItem('parley.displayName')).toBe('"Ada Lovelace"');
   });
 
   it('aRefusedJoinShowsTheServersMessageInTheAlertArea', () => {
@@ -220,6 +241,7 @@ describe('room page', () => {
     enterRoom();
     expect(root.textContent).toContain('(vous)');
     expect(byTestId('leave-button')?.textContent).toBe('Quitter');
+    expect(byTestId('toggle-mic')?.getAttribute('aria-label')).toBe('Couper le micro');
   });
 
   it('theEndOfTheConferenceIsExplained', () => {
@@ -318,7 +340,8 @@ describe('room page media', () => {
     expect(asFake(media.getState().local.video).enabled).toBe(false);
     socket().receive({ requestId: socket().last().requestId, ack: {} });
     expect(tileVideo('p-ada')).toBeNull();
-    expect(byTestId('toggle-camera')?.textContent).toBe('Turn camera on');
+    expect(byTestId('toggle-camera')?.getAttribute('aria-pressed')).toBe('true');
+    expect(byTestId('toggle-camera')?.getAttribute('title')).toBe('Turn camera on (V)');
   });
 
   it('theScreenButtonSharesAndStopsSharing', async () => {
@@ -326,15 +349,17 @@ describe('room page media', () => {
     enterRoom();
     await settle();
     const button = byTestId<HTMLButtonElement>('toggle-screen');
-    expect(button?.textContent).toBe('Share screen');
+    expect(button?.getAttribute('aria-label')).toBe('Share screen');
+    expect(button?.getAttribute('aria-pressed')).toBe('false');
     button?.click();
     await settle();
     expect(media.getState().local.screen).not.toBeNull();
-    expect(button?.textContent).toBe('Stop sharing');
+    expect(button?.getAttribute('aria-pressed')).toBe('true');
+    expect(button?.getAttribute('title')).toBe('Stop sharing (D)');
     const screen = asFake(media.getState().local.screen);
     button?.click();
     expect(screen.stopped).toBe(true);
-    expect(button?.textContent).toBe('Share screen');
+    expect(button?.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('qualitySettingsAreSentAndRemembered', async () => {

@@ -1,22 +1,29 @@
-import { rememberRecentRoom, loadDisplayName, saveDisplayName } from '../../app/storage';
-import type { Translator } from '../../i18n/i18n';
+import { loadAvatar, loadDisplayName, loadViewMode, rememberRecentRoom, saveAvatar, saveDisplayName, saveLanguage, saveViewMode } from '../../app/storage';
+import type { Locale, MessageKey } from '../../i18n/i18n';
 import type { MediaSession } from '../../media/media-session';
 import { buildStage } from '../../media/stage';
 import { describeRosterChanges, type RosterChange } from '../../signal/roster';
 import { selfParticipant, type Profile, type SessionState, type SignalClient } from '../../signal/signal-client';
-import { el } from '../dom';
+import type { ViewMode } from '../../view/layout';
+import { shortcutFor, type ShortcutAction } from '../../view/shortcuts';
+import { el, retranslate } from '../dom';
+import { browserFormFactor, type FormFactorSource } from '../form-factor';
+import { createConferenceToolbar } from '../components/conference-toolbar';
 import { createConnectionBanner } from '../components/connection-banner';
 import { createErrorAlert } from '../components/error-alert';
+import { createInviteDialog } from '../components/invite-dialog';
 import { createLiveAnnouncer } from '../components/live-announcer';
 import { createMediaNotice } from '../components/media-notice';
-import { createMediaToolbar } from '../components/media-toolbar';
+import { modalOpen } from '../components/modal';
 import { createNoticePanel } from '../components/notice-panel';
 import { createPrejoinForm, type PrejoinChoice } from '../components/prejoin-form';
 import { createRemoteAudio } from '../components/remote-audio';
 import { createRoomHeader } from '../components/room-header';
-import { createRosterList } from '../components/roster-list';
-import { createScreenShareArea } from '../components/screen-share-area';
-import { createVideoGrid } from '../components/video-grid';
+import { createSettingsDialog } from '../components/settings-dialog';
+import { createShortcutsDialog } from '../components/shortcuts-dialog';
+import { createSidePanel, type PanelName } from '../components/side-panel';
+import { createToast } from '../components/toast';
+import { createVideoStage } from '../components/video-stage';
 
 export interface RoomPageDeps {
   client: SignalClient;
@@ -24,77 +31,151 @@ export interface RoomPageDeps {
   media: MediaSession;
   pageUrl(): string;
   copyText(text: string): Promise<boolean>;
+  /** Phone or computer screen; the browser's media queries when not given. */
+  formFactor?: FormFactorSource;
 }
 
 type View = 'prejoin' | 'connecting' | 'conference' | 'left' | 'ended';
 
 /**
- * "/{room}": the pre-join form, then the conference: the screen shares and a video tile per
- * participant, one's own controls and the live roster. All state comes from the SignalClient and
- * the MediaSession; this page only renders it and forwards clicks.
+ * "/{room}": the pre-join screen, then the conference: the videos (tile or speaker view), one's
+ * controls, the participants and chat panel, the settings and invite dialogs. All state comes
+ * from the SignalClient and the MediaSession, plus a few choices of this page (view, open panel,
+ * avatar, language); this page only renders it and forwards clicks and keys.
  */
-export function mountRoomPage(root: HTMLElement, t: Translator, room: string, deps: RoomPageDeps): void {
+export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: RoomPageDeps): void {
   const { client, media } = deps;
+  const form = deps.formFactor ?? browserFormFactor();
   document.title = t.t('room.documentTitle', { room });
 
-  let profile: Profile = { displayName: loadDisplayName(), language: t.language, audioMuted: false, videoMuted: false };
+  let profile: Profile = { displayName: loadDisplayName(), language: t.language, audioMuted: false, videoMuted: false, acceptedTerms: false };
   /** Whether the person asked to join from the form (so "connecting" keeps the form, busy). */
   let joiningFromForm = false;
   let everJoined = false;
   let view: View | undefined;
+  let viewMode: ViewMode = loadViewMode() ?? 'tile';
+  let panel: PanelName | null = form.get() === 'desktop' && form.roomy() ? 'participants' : null;
+  let avatar = loadAvatar();
+  let soundBlocked = false;
 
   const enter = (next: Profile) => {
-    profile = next;
+    profile = { ...next, language: t.language };
     client.connect(profile);
   };
+  const isJoined = () => client.getState().phase === 'joined';
 
   const header = createRoomHeader(t, room, {
     copyLink: () => deps.copyText(deps.pageUrl()),
-    leave: () => client.leave(),
+    setLanguage: (code) => t.setLanguage(code),
+    showShortcuts: () => shortcutsDialog.open(),
   });
   const banner = createConnectionBanner(t, { retryNow: () => client.retryNow(), retryMediaNow: () => media.restartNow() });
   const errorAlert = createErrorAlert(t, () => client.dismissError());
   const announcer = createLiveAnnouncer();
+  announcer.element.setAttribute('data-i18n-skip', '');
+  const toast = createToast();
 
-  const prejoin = createPrejoinForm(t, profile.displayName, (choice: PrejoinChoice) => {
-    saveDisplayName(choice.displayName);
-    joiningFromForm = true;
-    enter({ ...profile, ...choice });
-  });
-  const roster = createRosterList(t);
-  const toolbar = createMediaToolbar(t, {
-    setAudioMuted: (muted) => media.setAudioMuted(muted),
-    setVideoMuted: (muted) => media.setVideoMuted(muted),
-    toggleScreenShare: () => {
-      if (media.getState().local.screen) media.stopScreenShare();
-      else void media.startScreenShare();
+  const prejoin = createPrejoinForm(t, profile.displayName, {
+    join: (choice: PrejoinChoice) => {
+      saveDisplayName(choice.displayName);
+      joiningFromForm = true;
+      enter({ ...profile, ...choice });
     },
+    previewMuted: (audioMuted, videoMuted) => {
+      media.setAudioMuted(audioMuted);
+      media.setVideoMuted(videoMuted);
+    },
+    chooseDevice: (kind, id) => void media.switchDevice(kind, id),
+  });
+
+  const selfMuted = () => {
+    const self = selfParticipant(client.getState());
+    return { audio: self?.audioMuted ?? profile.audioMuted, video: self?.videoMuted ?? profile.videoMuted };
+  };
+  const togglePanel = (name: PanelName) => {
+    panel = panel === name ? null : name;
+    renderMedia();
+    if (panel !== null && form.get() === 'phone') sidePanel.focus();
+  };
+  const toggleView = () => {
+    viewMode = viewMode === 'tile' ? 'speaker' : 'tile';
+    saveViewMode(viewMode);
+    renderMedia();
+  };
+  const toggleScreenShare = () => {
+    if (media.getState().local.screen) media.stopScreenShare();
+    else void media.startScreenShare();
+  };
+  const explain = (message: MessageKey) => toast.show(t.m(message));
+
+  const toolbar = createConferenceToolbar(t, {
+    toggleMic: () => media.setAudioMuted(!selfMuted().audio),
+    toggleCamera: () => media.setVideoMuted(!selfMuted().video),
+    toggleScreenShare,
+    toggleChat: () => togglePanel('chat'),
+    toggleParticipants: () => togglePanel('participants'),
+    toggleView,
+    openSettings: () => settings.modal.open(),
+    openInvite: () => invite.modal.open(),
+    leave: () => client.leave(),
+    explain,
+  });
+  const sidePanel = createSidePanel(t, () => {
+    const closed = panel;
+    panel = null;
+    renderMedia();
+    root.querySelector<HTMLElement>(`[data-testid="toggle-${closed}"]`)?.focus();
+  });
+  sidePanel.element.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && form.get() === 'phone') {
+      panel = null;
+      renderMedia();
+    }
+  });
+  const settings = createSettingsDialog(t, {
+    chooseDevice: (kind, id) => void media.switchDevice(kind, id),
     rename: (name) => {
       saveDisplayName(name);
       profile = { ...profile, displayName: name };
       client.rename(name);
     },
+    setLanguage: (code) => t.setLanguage(code),
+    setAvatar: (picture) => {
+      avatar = picture;
+      saveAvatar(picture);
+      renderMedia();
+      prejoinUpdate();
+    },
+    setMaxSendHeight: (height) => void media.setMaxSendHeight(height),
     setReceivePreferences: (preferences) => media.setReceivePreferences(preferences),
   });
-  let soundBlocked = false;
+  const invite = createInviteDialog(t, { room, link: () => deps.pageUrl(), copyText: deps.copyText });
+  const shortcutsDialog = createShortcutsDialog(t);
+
   const mediaNotice = createMediaNotice(t, () => remoteAudio.resume());
   const remoteAudio = createRemoteAudio((blocked) => {
     soundBlocked = blocked;
     renderMedia();
   });
-  const screenShares = createScreenShareArea(t);
-  const grid = createVideoGrid(t);
-  const stage = el('section', { class: 'stage', attrs: { 'aria-label': t.t('stage.label') } }, [screenShares.element, grid.element]);
-  const conference = el('div', { class: 'conference' }, [
-    mediaNotice.element, stage, toolbar.element, roster.element, remoteAudio.element,
+  const stage = createVideoStage(t);
+  const conference = el('div', { class: 'conference', attrs: { 'data-testid': 'conference' } }, [
+    mediaNotice.element,
+    el('div', { class: 'conference-body' }, [stage.element, sidePanel.element]),
+    toolbar.element,
+    remoteAudio.element,
+    toast.element,
+    settings.element,
+    invite.element,
+    shortcutsDialog.element,
   ]);
-  const connecting = createNoticePanel(t.t('room.connecting'), undefined, [], 'connecting');
-  const rejoinButton = () => el('button', {
+  const connecting = createNoticePanel(t.m('room.connecting'), undefined, [], 'connecting');
+  const rejoinButton = (label: MessageKey) => el('button', {
     class: 'button button-primary',
+    text: t.m(label),
     attrs: { type: 'button', 'data-testid': 'rejoin-button' },
     on: { click: () => enter(profile) },
   });
-  const homeLink = () => el('a', { class: 'button', text: t.t('app.backHome'), attrs: { href: '/' } });
+  const homeLink = () => el('a', { class: 'button', text: t.m('app.backHome'), attrs: { href: '/' } });
   const content = el('div', { class: 'room-content' });
 
   root.replaceChildren(
@@ -108,18 +189,23 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
       joiningFromForm = false;
       everJoined = false;
     }
-    header.update({ canLeave: state.phase === 'joined' || state.phase === 'reconnecting' });
-    errorAlert.update({ message: state.error?.message });
+    errorAlert.update({ error: state.error });
 
     const nextView = viewFor(state);
     if (nextView !== view) {
       view = nextView;
+      // A dialog of the view going away (the conference ended with Settings open) is closed, so
+      // that it neither comes back open nor keeps the keys for itself.
+      for (const dialog of content.querySelectorAll('dialog')) if (dialog.open) dialog.close();
       content.replaceChildren(viewElement(nextView, state));
-      if (nextView === 'prejoin') prejoin.focus();
+      root.classList.toggle('is-in-conference', nextView === 'conference');
+      if (nextView === 'prejoin') {
+        prejoin.focus();
+        void media.prepare();
+      }
     }
-    prejoin.update({ busy: state.phase !== 'idle' });
-
-    roster.update({ roster: state.roster, selfId: state.selfId });
+    header.update({ language: t.language, inConference: view === 'conference' });
+    prejoinUpdate();
     renderMedia();
 
     if (previous?.phase === 'joined' && state.phase === 'joined') {
@@ -154,52 +240,154 @@ export function mountRoomPage(root: HTMLElement, t: Translator, room: string, de
         return connecting;
       case 'conference':
         return conference;
-      case 'left': {
-        const rejoin = rejoinButton();
-        rejoin.textContent = t.t('left.rejoin');
-        return createNoticePanel(t.t('left.title'), t.t('left.body'), [rejoin, homeLink()], 'left');
-      }
+      case 'left':
+        return createNoticePanel(t.m('left.title'), t.m('left.body'), [rejoinButton('left.rejoin'), homeLink()], 'left');
       case 'ended': {
-        const restart = rejoinButton();
-        restart.textContent = t.t('ended.restart');
-        const reason = t.tryT(`ended.reason.${state.endReason ?? ''}`);
-        return createNoticePanel(t.t('ended.title'), reason, [restart, homeLink()], 'ended');
+        const reasonKey = `ended.reason.${state.endReason ?? ''}`;
+        const reason = t.tryT(reasonKey) === undefined ? undefined : t.m(reasonKey as MessageKey);
+        return createNoticePanel(t.m('ended.title'), reason, [rejoinButton('ended.restart'), homeLink()], 'ended');
       }
     }
   }
 
-  /** What depends on both the session and the media: the stage, the toolbar, the banner. */
+  function prejoinUpdate(): void {
+    const mediaState = media.getState();
+    prejoin.update({
+      busy: client.getState().phase !== 'idle',
+      video: mediaState.local.video,
+      audio: mediaState.local.audio,
+      devices: mediaState.devices,
+      deviceProblem: mediaState.deviceProblem,
+      avatar,
+    });
+  }
+
+  /** What depends on both the session and the media: the stage, the toolbar, the panels, the banner. */
   function renderMedia(): void {
     const state = client.getState();
     const mediaState = media.getState();
     const self = selfParticipant(state);
+    const muted = selfMuted();
     banner.update({ reconnecting: state.phase === 'reconnecting', mediaRecovering: state.phase === 'joined' && mediaState.recovering });
     toolbar.update({
-      audioMuted: self?.audioMuted ?? profile.audioMuted,
-      videoMuted: self?.videoMuted ?? profile.videoMuted,
+      audioMuted: muted.audio,
+      videoMuted: muted.video,
       screenSharing: mediaState.local.screen !== null,
       canShareScreen: mediaState.canShareScreen,
-      displayName: self?.displayName ?? profile.displayName,
-      preferences: mediaState.preferences,
+      chatOpen: panel === 'chat',
+      participantsOpen: panel === 'participants',
+      view: viewMode,
       enabled: state.phase === 'joined',
     });
     const model = buildStage(state.roster, state.selfId, mediaState);
-    screenShares.update({ screens: model.screens });
-    grid.update({ tiles: model.tiles });
+    stage.update({
+      tiles: model.tiles,
+      screens: model.screens,
+      view: viewMode,
+      form: form.get(),
+      speakers: mediaState.speakers,
+      selfAvatar: avatar,
+    });
+    conference.classList.toggle('has-panel', panel !== null);
+    sidePanel.update({ open: panel, roster: state.roster, selfId: state.selfId, selfAvatar: avatar, speaking: mediaState.speakers.speaking });
     remoteAudio.update({ audio: model.audio });
     mediaNotice.update({ deviceProblem: mediaState.deviceProblem, error: mediaState.error, soundBlocked });
+    const displayName = self?.displayName ?? profile.displayName;
+    settings.update({
+      audio: mediaState.local.audio,
+      video: mediaState.local.video,
+      videoMuted: muted.video,
+      devices: mediaState.devices,
+      displayName,
+      selfId: state.selfId ?? 'self',
+      language: t.language,
+      avatar,
+      maxSendHeight: mediaState.maxSendHeight,
+      defaultSendHeight: media.defaultSendHeight,
+      receive: mediaState.preferences,
+    });
+    invite.update({ inviter: displayName });
   }
 
+  function runShortcut(action: ShortcutAction): void {
+    const joined = isJoined();
+    switch (action) {
+      case 'toggle-mic':
+        if (joined) media.setAudioMuted(!selfMuted().audio);
+        break;
+      case 'toggle-camera':
+        if (joined) media.setVideoMuted(!selfMuted().video);
+        break;
+      case 'toggle-screen':
+        if (joined && media.getState().canShareScreen) toggleScreenShare();
+        break;
+      case 'toggle-chat':
+        togglePanel('chat');
+        break;
+      case 'toggle-participants':
+        togglePanel('participants');
+        break;
+      case 'raise-hand':
+        explain('toolbar.raiseHandLater');
+        break;
+      case 'toggle-view':
+        toggleView();
+        break;
+      case 'show-shortcuts':
+        shortcutsDialog.open();
+        break;
+    }
+  }
+
+  document.addEventListener('keydown', (event) => {
+    // A page replaced by another (in tests, a new mount) no longer listens.
+    if (view !== 'conference' || !root.isConnected) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const action = shortcutFor({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      repeat: event.repeat,
+      defaultPrevented: event.defaultPrevented,
+      target: target === null ? null : {
+        tagName: target.tagName,
+        isContentEditable: target instanceof HTMLElement && target.isContentEditable,
+        ...(target instanceof HTMLInputElement ? { type: target.type } : {}),
+      },
+    }, { dialogOpen: modalOpen() });
+    if (action === null) return;
+    event.preventDefault();
+    runShortcut(action);
+  });
+
+  t.onChange((language) => {
+    saveLanguage(language);
+    document.documentElement.lang = language;
+    document.title = t.t('room.documentTitle', { room });
+    // Every view, also those not shown now, so that the next one is in the new language too.
+    for (const element of [root, prejoin.element, conference, connecting]) retranslate(element, t);
+    profile = { ...profile, language };
+    client.setLanguage(language);
+    render(client.getState(), undefined);
+  });
+
   client.subscribe((state, previous) => render(state, previous));
-  media.subscribe(() => renderMedia());
+  media.subscribe(() => {
+    prejoinUpdate();
+    renderMedia();
+  });
+  form.onChange(() => renderMedia());
   window.addEventListener('online', () => client.retryNow());
   render(client.getState(), undefined);
 
   // A reload (or a tab that kept its place) goes straight back in; the form is for newcomers.
-  if (client.canResume()) enter(profile);
+  // That place was taken by a join that accepted the terms, in this tab: a join made again for it
+  // (when the place cannot be resumed) carries that acceptance.
+  if (client.canResume()) enter({ ...profile, acceptedTerms: true });
 }
 
-function describe(t: Translator, change: RosterChange): string {
+function describe(t: Locale, change: RosterChange): string {
   switch (change.kind) {
     case 'joined':
       return t.t('roster.announce.joined', { name: change.name });

@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
+import { fr } from '../../i18n/fr';
+import { createLocale } from '../../i18n/i18n';
+import { BOB_TRACKS, RoomHarness } from '../../test-support/room-harness';
+import { settle } from '../../test-support/fake-webrtc';
+import { shownI18nKeys } from '../dom';
+import { mountHomePage } from './home-page';
+
+/**
+ * Every word the page shows comes from the dictionaries (each translated element carries
+ * data-i18n, each translated attribute data-i18n-attrs), except what is marked data-i18n-skip:
+ * people's names, room names, links, device names, key caps. A change of language reaches all of it.
+ */
+
+const TRANSLATED_ATTRIBUTES = ['aria-label', 'title', 'placeholder'];
+
+function untranslated(root: Element): string[] {
+  const problems: string[] = [];
+  const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    const parent = node.parentElement;
+    if (text === '' || !parent || parent.closest('[data-i18n-skip]') || parent.hasAttribute('data-i18n')) continue;
+    problems.push(`text "${text}" in <${parent.tagName.toLowerCase()} class="${parent.className}">`);
+  }
+  for (const element of root.querySelectorAll('*')) {
+    if (element.closest('[data-i18n-skip]')) continue;
+    const keys = JSON.parse(element.getAttribute('data-i18n-attrs') ?? '{}') as Record<string, unknown>;
+    for (const name of TRANSLATED_ATTRIBUTES) {
+      const value = element.getAttribute(name);
+      if (value && !(name in keys)) problems.push(`${name}="${value}" on <${element.tagName.toLowerCase()}>`);
+    }
+  }
+  return problems;
+}
+
+/** Words that exist only in English: none of them may be left on a French page. */
+const ENGLISH_ONLY = new Set<string>(Object.entries(en).filter(([key, text]) => fr[key as keyof typeof fr] !== text && !/\{\w+\}/.test(text)).map(([, text]) => text));
+
+function englishLeft(root: Element): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(root, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    if (ENGLISH_ONLY.has(text)) found.push(text);
+  }
+  for (const element of root.querySelectorAll('*')) {
+    for (const name of TRANSLATED_ATTRIBUTES) {
+      const value = element.getAttribute(name);
+      if (value && ENGLISH_ONLY.has(value)) found.push(`${name}=${value}`);
+    }
+  }
+  return found;
+}
+
+let room: RoomHarness;
+
+async function fullConference(): Promise<void> {
+  await room.enter();
+  room.pushTracks([...BOB_TRACKS, { mid: '2', kind: 'video', source: 'MEDIA_SOURCE_SCREEN', participantId: 'p-bob' }]);
+  await settle();
+  room.byTestId('toggle-chat')?.click();
+  room.byTestId('open-settings')?.click();
+  room.byTestId('open-invite')?.click();
+  room.press('?');
+}
+
+beforeEach(() => {
+  room = new RoomHarness('en');
+});
+
+describe('words on the page', () => {
+  it('everyWordOfThePreJoinScreenIsTranslatable', async () => {
+    await settle();
+    expect(untranslated(document.body)).toEqual([]);
+    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining(['terms.accept', 'host.signIn', 'prejoin.join', 'devices.camera']));
+  });
+
+  it('everyWordOfTheConferenceWithItsPanelsAndDialogsIsTranslatable', async () => {
+    await fullConference();
+    expect(untranslated(document.body)).toEqual([]);
+    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining([
+      'toolbar.mic', 'toolbar.raiseHandLater', 'chat.emptyTitle', 'settings.title', 'invite.title', 'shortcuts.title', 'stage.screenShare',
+    ]));
+  });
+
+  it('switchingToFrenchChangesEveryStringAtOnceAndNoEnglishIsLeft', async () => {
+    await fullConference();
+    const select = room.byTestId<HTMLSelectElement>('language-switch');
+    if (select) select.value = 'fr';
+    select?.dispatchEvent(new Event('change'));
+    for (const element of document.querySelectorAll('[data-i18n]')) {
+      const key = element.getAttribute('data-i18n') ?? '';
+      const params = JSON.parse(element.getAttribute('data-i18n-params') ?? 'null') ?? undefined;
+      expect(element.textContent, key).toBe(createLocale('fr').tryT(key, params));
+    }
+    expect(englishLeft(document.body)).toEqual([]);
+    expect(document.documentElement.lang).toBe('fr');
+    expect(document.title).toBe('LabMeeting · Parley');
+    expect(room.byTestId<HTMLTextAreaElement>('invite-text')?.value).toContain('vous invite à une réunion vidéo Parley');
+  });
+
+  it('andBackToEnglish', async () => {
+    await fullConference();
+    room.t.setLanguage('fr');
+    room.t.setLanguage('en');
+    expect(room.byTestId('toggle-mic')?.getAttribute('aria-label')).toBe('Mute microphone');
+    expect(room.byTestId('chat-empty')?.textContent).toContain('Chat is not available yet');
+  });
+
+  it('theLeftPageFollowsTheLanguageToo', async () => {
+    await room.enter();
+    room.byTestId('leave-button')?.click();
+    room.t.setLanguage('fr');
+    expect(room.byTestId('left')?.textContent).toContain('Vous avez quitté la salle');
+    expect(englishLeft(document.body)).toEqual([]);
+  });
+
+  it('theHomePageIsTranslatableAndSwitchesToo', () => {
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    const t = createLocale('en');
+    mountHomePage(root, t, { navigate: () => undefined });
+    expect(untranslated(root)).toEqual([]);
+    t.setLanguage('fr');
+    expect(englishLeft(root)).toEqual([]);
+    expect(root.querySelector('[data-testid="go-button"]')?.textContent).toBe('Aller dans la salle');
+    expect(localStorage.getItem('parley.language')).toBe('"fr"');
+  });
+});
