@@ -55,6 +55,7 @@ public final class Participant
             String language,
             boolean audioMuted,
             boolean videoMuted,
+            boolean acceptedTerms,
             String resumeTokenHash,
             ActorRef<StatusReply<ParticipantState>> replyTo) implements StatusCommand<ParticipantState> {}
 
@@ -90,6 +91,7 @@ public final class Participant
             String language,
             boolean audioMuted,
             boolean videoMuted,
+            boolean acceptedTerms,
             String resumeTokenHash,
             Instant at) implements Event {}
 
@@ -106,6 +108,8 @@ public final class Participant
     // ---- behaviour ----
 
     private static final Object LEASE = "lease";
+
+    public static final String TERMS_REQUIRED = "the terms of use must be accepted to join";
 
     private final ParticipantId id;
     private final Clock clock;
@@ -194,8 +198,11 @@ public final class Participant
         if (!Language.isValid(cmd.language())) {
             return Effect().reply(cmd.replyTo(), StatusReply.error("unknown language tag: " + cmd.language()));
         }
+        if (!cmd.acceptedTerms()) {
+            return Effect().reply(cmd.replyTo(), StatusReply.error(TERMS_REQUIRED));
+        }
         Registered registered = new Registered(cmd.room(), name, cmd.language(), cmd.audioMuted(), cmd.videoMuted(),
-                cmd.resumeTokenHash(), now());
+                true, cmd.resumeTokenHash(), now());
         return Effect().persist(registered)
                 .thenRun(this::renewLeaseAndRelay)
                 .thenReply(cmd.replyTo(), StatusReply::success);

@@ -47,6 +47,10 @@ public final class Rooms {
     }
 
     public CompletionStage<JoinedSession> join(RoomName room, JoinRequest request, ActorRef<RoomUpdate> listener) {
+        if (!request.acceptedTerms()) {
+            // Refused before anything is recorded: nobody is admitted on the way to a refusal.
+            return CompletableFuture.failedFuture(new Refused(Participant.TERMS_REQUIRED));
+        }
         if (store.isKnownDown()) {
             return CompletableFuture.failedFuture(storeDown());
         }
@@ -57,7 +61,7 @@ public final class Rooms {
         return admitted.thenCompose(admission -> ask(participantEntity(participant),
                         (ActorRef<StatusReply<ParticipantState>> replyTo) -> new Participant.Register(room,
                                 request.displayName(), request.language(), request.audioMuted(), request.videoMuted(),
-                                token.hash(), replyTo))
+                                request.acceptedTerms(), token.hash(), replyTo))
                         .handle((registered, failure) -> {
                             if (failure != null) {
                                 // The conference admitted someone who could not be recorded: take them out again.

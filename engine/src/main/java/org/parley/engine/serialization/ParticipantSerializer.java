@@ -62,6 +62,7 @@ public final class ParticipantSerializer extends SerializerWithStringManifest {
                     .setLanguage(e.language())
                     .setAudioMuted(e.audioMuted())
                     .setVideoMuted(e.videoMuted())
+                    .setAcceptedTerms(e.acceptedTerms())
                     .setResumeTokenHash(hashBytes(e.resumeTokenHash()))
                     .setAtEpochMillis(millis(e.at()))
                     .build().toByteArray();
@@ -111,7 +112,8 @@ public final class ParticipantSerializer extends SerializerWithStringManifest {
                 case REGISTERED -> {
                     var p = org.parley.persistence.proto.v1.ParticipantRegistered.parseFrom(bytes);
                     yield new Participant.Registered(new RoomName(p.getRoom()), p.getDisplayName(), p.getLanguage(),
-                            p.getAudioMuted(), p.getVideoMuted(), HEX.formatHex(p.getResumeTokenHash().toByteArray()),
+                            p.getAudioMuted(), p.getVideoMuted(), p.getAcceptedTerms(),
+                            HEX.formatHex(p.getResumeTokenHash().toByteArray()),
                             instant(p.getAtEpochMillis()));
                 }
                 case NAME_CHANGED -> {

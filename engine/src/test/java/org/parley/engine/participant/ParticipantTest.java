@@ -64,7 +64,7 @@ class ParticipantTest {
     void registeringRecordsTheProfileAndTellsTheRoom() {
         var result = register("Ada Lovelace");
 
-        assertEquals(List.of(new Participant.Registered(room, "Ada Lovelace", "en", false, true, secret.hash(), NOW)),
+        assertEquals(List.of(new Participant.Registered(room, "Ada Lovelace", "en", false, true, true, secret.hash(), NOW)),
                 result.events());
         ParticipantState expected = new ParticipantState(Optional.of(room), ada, "Ada Lovelace", "en", false, true,
                 secret.hash(), Optional.empty());
@@ -77,14 +77,24 @@ class ParticipantTest {
     @Test
     void registeringWithoutANameOrWithAnUnknownLanguageIsRefused() {
         var noName = participant.runCommand((ActorRef<StatusReply<ParticipantState>> replyTo) ->
-                new Participant.Register(room, " ", "en", false, false, secret.hash(), replyTo));
+                new Participant.Register(room, " ", "en", false, false, true, secret.hash(), replyTo));
         var badLanguage = participant.runCommand((ActorRef<StatusReply<ParticipantState>> replyTo) ->
-                new Participant.Register(room, "Ada", "<script>", false, false, secret.hash(), replyTo));
+                new Participant.Register(room, "Ada", "<script>", false, false, true, secret.hash(), replyTo));
 
         assertTrue(noName.reply().isError());
         assertTrue(badLanguage.reply().isError());
         assertTrue(noName.hasNoEvents() && badLanguage.hasNoEvents());
         assertFalse(participant.restart().state().isRegistered());
+    }
+
+    @Test
+    void nobodyJoinsWithoutAcceptingTheTermsOfUse() {
+        var refused = participant.runCommand((ActorRef<StatusReply<ParticipantState>> replyTo) ->
+                new Participant.Register(room, "Ada", "en", false, false, false, secret.hash(), replyTo));
+
+        assertTrue(refused.reply().isError());
+        assertEquals(Participant.TERMS_REQUIRED, refused.reply().getError().getMessage());
+        assertTrue(refused.hasNoEvents());
     }
 
     @Test
@@ -101,7 +111,7 @@ class ParticipantTest {
         register("Ada");
 
         var again = participant.runCommand((ActorRef<StatusReply<ParticipantState>> replyTo) ->
-                new Participant.Register(room, "Ada", "en", false, false, secret.hash(), replyTo));
+                new Participant.Register(room, "Ada", "en", false, false, true, secret.hash(), replyTo));
 
         assertTrue(again.reply().isError());
         assertTrue(again.hasNoEvents());
@@ -251,6 +261,6 @@ class ParticipantTest {
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Participant.Command, Participant.Event, ParticipantState,
             StatusReply<ParticipantState>> register(String name) {
         return participant.runCommand((ActorRef<StatusReply<ParticipantState>> replyTo) ->
-                new Participant.Register(room, name, "en", false, true, secret.hash(), replyTo));
+                new Participant.Register(room, name, "en", false, true, true, secret.hash(), replyTo));
     }
 }

@@ -49,9 +49,9 @@ class ConferenceSurvivesRestartIT {
             TestProbe<RoomUpdate> adaScreen = first.createTestProbe();
             TestProbe<RoomUpdate> bobScreen = first.createTestProbe();
             TestProbe<RoomUpdate> eveScreen = first.createTestProbe();
-            JoinedSession ada = await(engine.rooms().join(room, new JoinRequest("Ada", "en", false, false), adaScreen.ref()));
-            JoinedSession bob = await(engine.rooms().join(room, new JoinRequest("Bob", "fr", true, true), bobScreen.ref()));
-            JoinedSession eve = await(engine.rooms().join(room, new JoinRequest("Eve", "en", false, false), eveScreen.ref()));
+            JoinedSession ada = await(engine.rooms().join(room, new JoinRequest("Ada", "en", false, false, true), adaScreen.ref()));
+            JoinedSession bob = await(engine.rooms().join(room, new JoinRequest("Bob", "fr", true, true, true), bobScreen.ref()));
+            JoinedSession eve = await(engine.rooms().join(room, new JoinRequest("Eve", "en", false, false, true), eveScreen.ref()));
             await(engine.rooms().changeDisplayName(bob.participant(), "Robert"));
             await(engine.rooms().setAudioMuted(ada.participant(), true));
             await(engine.rooms().leave(ada.participant()));
@@ -96,8 +96,8 @@ class ConferenceSurvivesRestartIT {
             RoomName first = RoomName.parse("audit-a-" + UUID.randomUUID().toString().substring(0, 8));
             RoomName second = RoomName.parse("audit-b-" + UUID.randomUUID().toString().substring(0, 8));
             TestProbe<RoomUpdate> screen = kit.createTestProbe();
-            await(engine.rooms().join(first, new JoinRequest("Ada", "en", false, false), screen.ref()));
-            await(engine.rooms().join(second, new JoinRequest("Bob", "en", false, false), screen.ref()));
+            await(engine.rooms().join(first, new JoinRequest("Ada", "en", false, false, true), screen.ref()));
+            await(engine.rooms().join(second, new JoinRequest("Bob", "en", false, false, true), screen.ref()));
             CurrentEventsByTagQuery audit = PersistenceQuery.get(kit.system())
                     .getReadJournalFor(CurrentEventsByTagQuery.class, ConferenceHistory.CASSANDRA_QUERY_PLUGIN);
             List<String> expected = List.of(

@@ -60,7 +60,8 @@ class GoldenBytesTest {
                         Optional.of(AT), Optional.empty(), List.of(
                                 new Member(ALICE, "Alice", Role.MODERATOR, AT),
                                 new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5))))),
-                Arguments.of(PARTICIPANT, new Participant.Registered(ROOM, "Bob Été", "fr", true, false, HASH, AT)),
+                // Written before acceptedTerms existed: it must still read, as false.
+                Arguments.of(PARTICIPANT, new Participant.Registered(ROOM, "Bob Été", "fr", true, false, false, HASH, AT)),
                 Arguments.of(PARTICIPANT, new Participant.DisplayNameChanged("Robert", AT)),
                 Arguments.of(PARTICIPANT, new Participant.LanguageChanged("en-GB", AT)),
                 Arguments.of(PARTICIPANT, new Participant.AudioMuteChanged(true, Initiator.participant(ALICE), AT)),

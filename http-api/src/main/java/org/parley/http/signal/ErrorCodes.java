@@ -8,6 +8,7 @@ public final class ErrorCodes {
     public static final String TOO_LARGE = "TOO_LARGE";
     public static final String NOT_JOINED = "NOT_JOINED";
     public static final String ALREADY_JOINED = "ALREADY_JOINED";
+    public static final String TERMS_NOT_ACCEPTED = "TERMS_NOT_ACCEPTED";
     public static final String REFUSED = "REFUSED";
     public static final String RESUME_FAILED = "RESUME_FAILED";
     public static final String UNAVAILABLE = "UNAVAILABLE";

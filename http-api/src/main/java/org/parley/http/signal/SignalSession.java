@@ -214,8 +214,13 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         if (join.getDisplayName().isBlank()) {
             return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, "a display name is required to join");
         }
+        if (!join.getAcceptedTerms()) {
+            return refuse(requestId, ackTo, ErrorCodes.TERMS_NOT_ACCEPTED,
+                    "please accept the terms of use to join (acceptedTerms: true)");
+        }
         String language = join.getLanguage().isBlank() ? settings.defaultLanguage() : join.getLanguage();
-        JoinRequest request = new JoinRequest(join.getDisplayName(), language, join.getAudioMuted(), join.getVideoMuted());
+        JoinRequest request = new JoinRequest(
+                join.getDisplayName(), language, join.getAudioMuted(), join.getVideoMuted(), join.getAcceptedTerms());
         CompletionStage<JoinedSession> joined = rooms.join(room, request, listener);
         return answerJoin(requestId, ackTo, joined, ErrorCodes.REFUSED);
     }

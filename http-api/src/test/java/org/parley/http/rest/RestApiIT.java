@@ -124,7 +124,7 @@ class RestApiIT {
 
     private SignalClient join(String name) {
         SignalClient client = server.connect();
-        client.send("{\"requestId\":\"j\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"" + name + "\"}}");
+        client.send("{\"requestId\":\"j\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"" + name + "\",\"acceptedTerms\":true}}");
         JsonNode joined = client.await(m -> m.has("joined") || m.has("error"), "the join answer");
         assertTrue(joined.has("joined"), joined.toString());
         // Put the answer back for tests that read it: the client keeps what it saw.

@@ -54,7 +54,7 @@ class StoreDownIT {
         awaitStatus("/health/ready", 503);
         try (SignalClient ada = server.connect()) {
             Instant asked = Instant.now();
-            ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"down\",\"displayName\":\"Ada\"}}");
+            ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"down\",\"displayName\":\"Ada\",\"acceptedTerms\":true}}");
 
             JsonNode error = ada.awaitMessage("error");
 

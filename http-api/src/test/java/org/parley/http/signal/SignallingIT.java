@@ -123,6 +123,20 @@ class SignallingIT {
     }
 
     @Test
+    void aJoinWithoutAcceptingTheTermsOfUseIsRefusedAndNothingIsRecorded() {
+        try (SignalClient ada = server.connect()) {
+            ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"Ada\"}}");
+
+            JsonNode error = ada.awaitMessage("error");
+
+            assertEquals("TERMS_NOT_ACCEPTED", error.get("code").asText());
+            assertTrue(error.get("message").asText().contains("terms of use"));
+            assertEquals(404, server.get("/api/v1/conferences/" + room).statusCode());
+            join(ada, "Ada");
+        }
+    }
+
+    @Test
     void fieldsOfTheWrongTypeAndBinaryFramesAreRefused() {
         try (SignalClient ada = server.connect()) {
             ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"Ada\",\"audioMuted\":\"loud\"}}");
@@ -215,7 +229,7 @@ class SignallingIT {
     private JsonNode join(SignalClient client, String name) {
         String requestId = "join-" + name;
         client.send("{\"requestId\":\"" + requestId + "\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\""
-                + name + "\",\"language\":\"en\"}}");
+                + name + "\",\"language\":\"en\",\"acceptedTerms\":true}}");
         JsonNode answer = client.await(m -> requestId.equals(m.path("requestId").asText()), "the answer to " + requestId);
         assertTrue(answer.has("joined"), () -> "join of " + name + " failed: " + answer);
         return answer.get("joined");
