@@ -98,6 +98,7 @@ class ThreePeopleSeeAndHearEachOtherIT extends BrowserTest {
         static Person join(Page page, RunningServer server, String room, String name) {
             page.navigate(server.url("/" + room + "?video=320x240"));
             page.getByTestId("display-name").fill(name);
+            page.getByTestId("accept-terms").check();
             page.getByTestId("join-button").click();
             assertThat(page.getByTestId("roster")).isVisible();
             return new Person(page, name);

@@ -40,6 +40,7 @@ class TwoTabsSeeEachOtherIT extends BrowserTest {
     private Page joinAs(Page page, String room, String name) {
         page.navigate(server.url("/" + room));
         page.getByTestId("display-name").fill(name);
+        page.getByTestId("accept-terms").check();
         page.getByTestId("join-button").click();
         assertThat(page.getByTestId("roster")).isVisible();
         return page;
