@@ -113,8 +113,8 @@ public class ForwardingBenchmark {
             }
             router = new Router(System::nanoTime, 2_500_000);
             router.publish("publisher", sink(publisher), List.of(
-                    new InboundStream(AUDIO_SSRC, 0, StreamKind.AUDIO, false, "audio"),
-                    new InboundStream(VIDEO_SSRC, VIDEO_RTX_SSRC, StreamKind.VIDEO, false, "video")));
+                    new InboundStream(AUDIO_SSRC, 111, 0, 0, StreamKind.AUDIO, false, "audio"),
+                    new InboundStream(VIDEO_SSRC, 96, VIDEO_RTX_SSRC, 97, StreamKind.VIDEO, false, "video")));
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 router.subscribe("subscriber-" + i, sink(subscribers[i]));
             }
