@@ -13,6 +13,8 @@ import { copyText } from './ui/clipboard';
 import { mountHomePage } from './ui/pages/home-page';
 import { mountMessagePage } from './ui/pages/message-page';
 import { mountRoomPage } from './ui/pages/room-page';
+import { mountSelfTestPage } from './ui/pages/self-test-page';
+import { createChecks } from './selftest/checks';
 
 /** The composition root: picks the language and the page from the address, wires the real browser. */
 function start(): void {
@@ -27,6 +29,25 @@ function start(): void {
   switch (route.kind) {
     case 'home':
       mountHomePage(root, t, { navigate: (path) => location.assign(path) });
+      break;
+    case 'self-test':
+      mountSelfTestPage(root, t, {
+        timers: browserTimers,
+        createChecks: () => createChecks({
+          features: {
+            peerConnection: typeof RTCPeerConnection === 'function',
+            getUserMedia: typeof navigator.mediaDevices?.getUserMedia === 'function',
+            webSocket: typeof WebSocket === 'function',
+          },
+          devices: browserMediaDevices(),
+          signalUrl: signalUrl(location),
+          createSocket: browserSocketFactory,
+          createPeerConnection: browserPeerConnectionFactory,
+          timers: browserTimers,
+          random: Math.random,
+          language: () => t.language,
+        }),
+      });
       break;
     case 'room': {
       const client = new SignalClient({

@@ -18,6 +18,12 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/%E0%A4%A')).toEqual({ kind: 'invalid-room', segment: '%E0%A4%A' });
   });
 
+  it('theSelfTestPathIsThePageNotARoom', () => {
+    expect(resolveRoute('/self-test')).toEqual({ kind: 'self-test' });
+    expect(resolveRoute('/Self-Test/')).toEqual({ kind: 'self-test' });
+    expect(resolveRoute('/self-test-room')).toEqual({ kind: 'room', room: 'self-test-room' });
+  });
+
   it('deeperPathsAreNotFound', () => {
     expect(resolveRoute('/a/b')).toEqual({ kind: 'not-found' });
   });

@@ -59,4 +59,9 @@ describe('home page', () => {
     const links = [...root.querySelectorAll<HTMLAnchorElement>('[data-testid="recent-room"]')];
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['Beta', '/Beta'], ['Alpha', '/Alpha']]);
   });
+
+  it('linksToTheSelfTest', () => {
+    mount();
+    expect(byTestId<HTMLAnchorElement>('self-test-link')?.getAttribute('href')).toBe('/self-test');
+  });
 });

@@ -1,4 +1,4 @@
-import { roomPath } from '../../app/router';
+import { roomPath, SELF_TEST_PATH } from '../../app/router';
 import { forgetRecentRooms, loadRecentRooms } from '../../app/storage';
 import type { Locale } from '../../i18n/i18n';
 import { generateRoomName, ROOM_NAME_MAX_LENGTH, roomNameProblem } from '../../rooms/room-name';
@@ -92,6 +92,9 @@ export function mountHomePage(root: HTMLElement, t: Locale, deps: HomePageDeps):
       el('p', { class: 'home-tagline', text: t.m('app.tagline') }),
       form,
       createRecentRooms(t),
+      el('p', { class: 'home-self-test' }, [
+        el('a', { text: t.m('selftest.link'), attrs: { href: SELF_TEST_PATH, 'data-testid': 'self-test-link' } }),
+      ]),
     ]),
   );
   input.focus();

@@ -7,6 +7,9 @@ import { BOB_TRACKS, RoomHarness } from '../../test-support/room-harness';
 import { settle } from '../../test-support/fake-webrtc';
 import { shownI18nKeys } from '../dom';
 import { mountHomePage } from './home-page';
+import { CheckFailure } from '../../selftest/check-runner';
+import { ManualTimers } from '../../test-support/fake-signalling';
+import { mountSelfTestPage } from './self-test-page';
 
 /**
  * Every word the page shows comes from the dictionaries (each translated element carries
@@ -129,5 +132,28 @@ describe('words on the page', () => {
     expect(englishLeft(root)).toEqual([]);
     expect(root.querySelector('[data-testid="go-button"]')?.textContent).toBe('Aller dans la salle');
     expect(localStorage.getItem('parley.language')).toBe('"fr"');
+  });
+
+  it('theSelfTestPageWithItsResultsIsTranslatableAndSwitchesToo', async () => {
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    const t = createLocale('en');
+    const page = mountSelfTestPage(root, t, {
+      timers: new ManualTimers(),
+      createChecks: () => [
+        { id: 'browser', timeoutMs: 1_000, run: async () => undefined },
+        { id: 'camera', timeoutMs: 1_000, run: async () => { throw new CheckFailure({ key: 'selftest.device.denied' }); } },
+        { id: 'microphone', timeoutMs: 1_000, run: async () => undefined },
+        { id: 'signalling', timeoutMs: 1_000, run: async () => undefined },
+        { id: 'media', timeoutMs: 1_000, run: async () => { throw new CheckFailure({ key: 'selftest.media.udpNoPort' }); } },
+      ],
+    });
+    expect(untranslated(root)).toEqual([]);
+    await page.run();
+    expect(untranslated(root)).toEqual([]);
+    t.setLanguage('fr');
+    expect(englishLeft(root)).toEqual([]);
+    expect(root.querySelector('[data-testid="check-camera"]')?.textContent).toContain('Autorisez-le');
   });
 });
