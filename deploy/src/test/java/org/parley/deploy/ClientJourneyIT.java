@@ -47,6 +47,23 @@ class ClientJourneyIT extends BrowserTest {
     }
 
     @Test
+    void theSelfTestFromTheHomePageTurnsEveryCheckGreenIncludingARealMediaConnection() {
+        try (BrowserContext context = browsers.browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.url("/"));
+            page.getByTestId("self-test-link").click();
+            page.getByTestId("self-test-start").click();
+
+            for (String check : List.of("browser", "camera", "microphone", "signalling", "media")) {
+                assertThat(page.getByTestId("check-" + check))
+                        .hasAttribute("data-state", "passed", new com.microsoft.playwright.assertions.LocatorAssertions
+                                .HasAttributeOptions().setTimeout(45_000));
+            }
+            screenshot(page, "self-test.png");
+        }
+    }
+
+    @Test
     void nobodyJoinsWithoutAcceptingTheTermsOfUse() {
         try (BrowserContext context = browsers.browser().newContext()) {
             Page page = context.newPage();
