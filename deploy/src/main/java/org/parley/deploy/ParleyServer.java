@@ -2,10 +2,8 @@ package org.parley.deploy;
 
 import com.typesafe.config.Config;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -41,14 +39,10 @@ public final class ParleyServer implements AutoCloseable {
         try {
             Config config = store.storeConfig().withFallback(appConfig).resolve();
             ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "parley", config);
-            // On SIGTERM both shutdown hooks run at once: Cassandra waits for the actor system.
+            // The store outlives the actor system, so journal writes in flight at shutdown land and the
+            // driver closes its session before Cassandra goes: on SIGTERM both JVM shutdown hooks run
+            // at once, and Cassandra's waits for the actor system to terminate.
             store.embedded().ifPresent(cassandra -> cassandra.keepRunningUntil(system.getWhenTerminated()));
-            // The store outlives the actor system: journal writes still in flight at shutdown land.
-            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-                    "stop-embedded-cassandra", () -> CompletableFuture.supplyAsync(() -> {
-                        store.close();
-                        return Done.getInstance();
-                    }));
             EngineSettings engineSettings = EngineSettings.fromConfig(config);
             HttpSettings httpSettings = HttpSettings.fromConfig(config);
             Engine.Running engine = Engine.start(system, engineSettings, Clock.systemUTC());
