@@ -133,7 +133,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         }
     }
 
-    private static ConferenceSnapshot snapshot(ConferenceState s) {
+    static ConferenceSnapshot snapshot(ConferenceState s) {
         ConferenceSnapshot.Builder b = ConferenceSnapshot.newBuilder()
                 .setRoom(s.room().value())
                 .setPhase(phase(s.phase()))
@@ -151,7 +151,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         return b.build();
     }
 
-    private static ConferenceState state(ConferenceSnapshot p) {
+    static ConferenceState state(ConferenceSnapshot p) {
         return new ConferenceState(
                 new RoomName(p.getRoom()),
                 phase(p.getPhase()),
@@ -184,14 +184,14 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         };
     }
 
-    private static org.parley.persistence.proto.v1.EndReason endReason(EndReason reason) {
+    static org.parley.persistence.proto.v1.EndReason endReason(EndReason reason) {
         return switch (reason) {
             case LAST_PARTICIPANT_LEFT -> org.parley.persistence.proto.v1.EndReason.END_REASON_LAST_PARTICIPANT_LEFT;
             case ENDED_BY_MODERATOR -> org.parley.persistence.proto.v1.EndReason.END_REASON_ENDED_BY_MODERATOR;
         };
     }
 
-    private static EndReason endReason(org.parley.persistence.proto.v1.EndReason reason) {
+    static EndReason endReason(org.parley.persistence.proto.v1.EndReason reason) {
         return switch (reason) {
             case END_REASON_LAST_PARTICIPANT_LEFT -> EndReason.LAST_PARTICIPANT_LEFT;
             case END_REASON_ENDED_BY_MODERATOR -> EndReason.ENDED_BY_MODERATOR;

@@ -42,7 +42,7 @@ class ConferenceTest {
     void freshRoom() {
         conference = EventSourcedBehaviorTestKit.create(testKit.system(),
                 Conference.create(room, Clock.fixed(NOW, ZoneOffset.UTC), 100),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
         conference.clear();
         aliceScreen = testKit.createTestProbe();
         bobScreen = testKit.createTestProbe();

@@ -55,7 +55,7 @@ class ParticipantTest {
         var kit = EventSourcedBehaviorTestKit.<Participant.Command, Participant.Event, ParticipantState>create(
                 testKit.system(),
                 Participant.create(ada, Clock.fixed(NOW, ZoneOffset.UTC), grace, 100, r -> conference.ref()),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
         kit.clear();
         return kit;
     }

@@ -1,0 +1,96 @@
+package org.parley.engine.serialization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.NotSerializableException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.engine.EntityTestConfig;
+import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.ConferenceState;
+import org.parley.engine.conference.EndReason;
+import org.parley.engine.conference.Initiator;
+import org.parley.engine.conference.LeaveReason;
+import org.parley.engine.conference.Member;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.Phase;
+import org.parley.engine.conference.Role;
+import org.parley.engine.conference.RoomName;
+import org.parley.engine.conference.RoomUpdate;
+import org.parley.engine.participant.Participant;
+import org.parley.engine.participant.ResumeToken;
+
+/** Everything that crosses from one node to another reads back the same, replies included. */
+class ClusterMessageSerializerTest {
+
+    private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
+    private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+    private static final ParticipantId ADA = new ParticipantId("ada");
+    private static final RoomName ROOM = new RoomName("physics");
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    static Stream<Object> messages() {
+        ActorRef<Object> ref = testKit.createTestProbe().ref();
+        ConferenceState running = new ConferenceState(ROOM, Phase.RUNNING, 2, Initiator.participant(ADA),
+                Optional.of(AT), Optional.empty(), List.of(new Member(ADA, "Ada", Role.MODERATOR, AT)));
+        return Stream.of(
+                new Conference.Join(ADA, "Ada", ref.unsafeUpcast(), ref.unsafeUpcast()),
+                new Conference.Leave(ADA, LeaveReason.CONNECTION_LOST, ref.unsafeUpcast()),
+                new Conference.Subscribe(ADA, ref.unsafeUpcast(), ref.unsafeUpcast()),
+                new Conference.GetState(ref.unsafeUpcast()),
+                new Conference.Relay(new RoomUpdate.ParticipantUpdated(ADA, "Ada", "fr", true, false)),
+                new Conference.Admission(Role.MODERATOR, running),
+                new RoomUpdate.MemberJoined(new Member(ADA, "Ada", Role.PARTICIPANT, AT)),
+                new RoomUpdate.MemberLeft(ADA, LeaveReason.LEFT),
+                new RoomUpdate.RoleChanged(ADA, Role.MODERATOR),
+                new RoomUpdate.ParticipantUpdated(ADA, "Ada L.", "en", false, true),
+                new RoomUpdate.Ended(EndReason.LAST_PARTICIPANT_LEFT),
+                new Participant.Register(ROOM, "Ada", "en", true, false, true, "ab12", ref.unsafeUpcast()),
+                new Participant.ChangeDisplayName("Countess", ref.unsafeUpcast()),
+                new Participant.ChangeLanguage("fr", ref.unsafeUpcast()),
+                new Participant.SetAudioMuted(true, Initiator.participant(ADA), ref.unsafeUpcast()),
+                new Participant.SetVideoMuted(false, Initiator.SYSTEM, ref.unsafeUpcast()),
+                new Participant.Resume(new ResumeToken("secret"), ref.unsafeUpcast()),
+                new Participant.KeepAlive(ref.unsafeUpcast()),
+                new Participant.Leave(LeaveReason.LEFT, ref.unsafeUpcast()),
+                new Participant.GetState(ref.unsafeUpcast()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void everyMessageBetweenNodesReadsBackTheSame(Object message) throws Exception {
+        Serialization serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
+        var serializer = serialization.findSerializerFor(message);
+        assertInstanceOf(ClusterMessageSerializer.class, serializer);
+
+        byte[] bytes = serializer.toBinary(message);
+        Object back = serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, message)).get();
+
+        assertEquals(message, back);
+    }
+
+    @Test
+    void anUnknownManifestIsAClearError() {
+        var serializer = new ClusterMessageSerializer(
+                (org.apache.pekko.actor.ExtendedActorSystem) Adapter.toClassic(testKit.system()));
+        assertThrows(NotSerializableException.class, () -> serializer.fromBinary(new byte[0], "NOPE"));
+    }
+}
