@@ -140,15 +140,15 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
     private Behavior<Command> onInbound(Inbound inbound) {
         InboundFrame frame = inbound.frame();
         if (frame instanceof InboundFrame.TooLarge tooLarge) {
-            return refuseFrame(inbound, "", ErrorCodes.TOO_LARGE,
+            return refuse("", inbound.ackTo(), ErrorCodes.TOO_LARGE,
                     "a frame of " + tooLarge.characters() + " characters is over the limit; nothing was done");
         }
         if (frame instanceof InboundFrame.Binary) {
-            return refuseFrame(inbound, "", ErrorCodes.BAD_REQUEST, "binary frames are not understood; send JSON text");
+            return refuse("", inbound.ackTo(), ErrorCodes.BAD_REQUEST, "binary frames are not understood; send JSON text");
         }
         SignalCodec.Decoded decoded = SignalCodec.decode(((InboundFrame.Text) frame).json());
         if (decoded instanceof SignalCodec.Decoded.Invalid invalid) {
-            return refuseFrame(inbound, invalid.requestId(), invalid.code(), invalid.message());
+            return refuse(invalid.requestId(), inbound.ackTo(), invalid.code(), invalid.message());
         }
         ClientMessage message = ((SignalCodec.Decoded.Valid) decoded).message();
         String requestId = message.getRequestId();
@@ -195,7 +195,7 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 inbound.ackTo().tell(FrameAck.INSTANCE);
                 yield this;
             }
-            case BODY_NOT_SET -> refuseFrame(inbound, requestId, ErrorCodes.BAD_REQUEST, "the frame carries no message");
+            case BODY_NOT_SET -> refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, "the frame carries no message");
         };
     }
 
@@ -362,10 +362,6 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             return refuse(requestId, ackTo, ErrorCodes.NOT_JOINED, "join a room first");
         }
         return action.apply(session.get());
-    }
-
-    private Behavior<Command> refuseFrame(Inbound inbound, String requestId, String code, String text) {
-        return refuse(requestId, inbound.ackTo(), code, text);
     }
 
     private Behavior<Command> refuse(String requestId, ActorRef<FrameAck> ackTo, String code, String text) {
