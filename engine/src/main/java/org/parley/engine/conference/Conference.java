@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -23,9 +25,10 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
- * One room: its lifecycle, roster and moderators. The log is the moderation history; the live
- * connections to tell about changes are kept beside it, in memory only, and re-registered by each
- * connection's heartbeat (so a restarted conference finds its listeners again within seconds).
+ * One room: who may enter (members start it, guests wait for them; password, lobby, bans), its
+ * roster and moderators. The log is the moderation history; the live connections to tell about
+ * changes (members, people waiting for a host, knockers) are kept beside it in memory only, and
+ * re-registered by each connection's heartbeat, so a restarted conference finds them again.
  */
 public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Conference.Command, Conference.Event, ConferenceState> {
 
@@ -38,12 +41,17 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
 
     public sealed interface Command {}
 
-    /** Admit a person to the room; the first one in starts the conference and moderates it. */
+    /**
+     * Ask to enter. {@code passwordProof} is the room's password hash the caller's password was
+     * checked against (outside the actor: the check is slow on purpose), if the room has one.
+     */
     public record Join(
             ParticipantId participant,
             String displayName,
+            Caller caller,
+            Optional<PasswordHash> passwordProof,
             ActorRef<RoomUpdate> listener,
-            ActorRef<StatusReply<Admission>> replyTo) implements Command {}
+            ActorRef<StatusReply<JoinOutcome>> replyTo) implements Command {}
 
     public record Leave(ParticipantId participant, LeaveReason reason, ActorRef<StatusReply<Done>> replyTo)
             implements Command {}
@@ -58,9 +66,18 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     /** Pass a member's profile change on to everyone connected (the Participant owns that state). */
     public record Relay(RoomUpdate.ParticipantUpdated update) implements Command {}
 
-    private record ListenerTerminated(ParticipantId participant, ActorRef<RoomUpdate> listener) implements Command {}
+    /** A moderator action; refused with {@link Denial#FORBIDDEN} (and nothing recorded) for anyone else. */
+    public record Moderate(Authority by, ModeratorAction action, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
 
-    public record Admission(Role role, ConferenceState conference) {}
+    /** A line of lobby chat from the person knocking. */
+    public record KnockerSays(String subject, String text, ActorRef<StatusReply<Verdict>> replyTo) implements Command {}
+
+    /** Someone stops waiting (for a host or in the lobby): their knock, if any, is withdrawn. */
+    public record Withdraw(String subject, ActorRef<RoomUpdate> listener, ActorRef<StatusReply<Done>> replyTo)
+            implements Command {}
+
+    private record ConnectionTerminated(ActorRef<RoomUpdate> connection) implements Command {}
 
     // ---- events ----
 
@@ -70,13 +87,36 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
 
     public record ConferenceStarted(RoomName room, long instance, Initiator by, Instant at) implements Event {}
 
-    public record ParticipantJoined(ParticipantId participant, String displayName, Role role, Instant at) implements Event {}
+    public record ParticipantJoined(
+            ParticipantId participant, String displayName, Role role, String subject, boolean signedIn, Instant at)
+            implements Event {}
 
     public record ParticipantLeft(ParticipantId participant, LeaveReason reason, Instant at) implements Event {}
 
     public record ModeratorGranted(ParticipantId participant, Initiator by, Instant at) implements Event {}
 
     public record ConferenceEnded(EndReason reason, Initiator by, Instant at) implements Event {}
+
+    public record LobbyChanged(boolean enabled, Initiator by, Instant at) implements Event {}
+
+    /** The password was set (its salted hash) or removed (empty). */
+    public record PasswordChanged(Optional<PasswordHash> hash, Initiator by, Instant at) implements Event {}
+
+    public record Knocked(Knock knock) implements Event {
+        @Override
+        public Instant at() {
+            return knock.at();
+        }
+    }
+
+    public record KnockAnswered(KnockId knock, KnockOutcome outcome, Initiator by, String message, Instant at)
+            implements Event {}
+
+    public record LobbyMessageSent(KnockId knock, Initiator from, boolean fromModerator, String text, Instant at)
+            implements Event {}
+
+    public record ParticipantKicked(ParticipantId participant, Initiator by, boolean banned, String message, Instant at)
+            implements Event {}
 
     // ---- behaviour ----
 
@@ -85,6 +125,10 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     private final int snapshotEvery;
     private final ActorContext<Command> context;
     private final Map<ParticipantId, ActorRef<RoomUpdate>> listeners = new HashMap<>();
+    /** People waiting for a host: their connection and subject. */
+    private final Map<ActorRef<RoomUpdate>, String> waitingForHost = new HashMap<>();
+    private final Map<KnockId, ActorRef<RoomUpdate>> knockers = new HashMap<>();
+    private final Set<ActorRef<RoomUpdate>> watched = new HashSet<>();
 
     public static PersistenceId persistenceIdOf(RoomName room) {
         return PersistenceId.of(ENTITY_TYPE_KEY.name(), room.value());
@@ -116,62 +160,143 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .onCommand(Subscribe.class, this::onSubscribe)
                 .onCommand(GetState.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state))
                 .onCommand(Relay.class, this::onRelay)
-                .onCommand(ListenerTerminated.class, this::onListenerTerminated)
+                .onCommand(Moderate.class, this::onModerate)
+                .onCommand(KnockerSays.class, this::onKnockerSays)
+                .onCommand(Withdraw.class, this::onWithdraw)
+                .onCommand(ConnectionTerminated.class, this::onConnectionTerminated)
                 .build();
     }
+
+    // ---- the door ----
 
     private ReplyEffect<Event, ConferenceState> onJoin(ConferenceState state, Join cmd) {
         String name = DisplayName.normalize(cmd.displayName());
         if (name == null) {
-            return Effect().reply(cmd.replyTo(), StatusReply.error(DisplayName.RULE));
+            return refuseEntry(cmd.replyTo(), Denial.INVALID, DisplayName.RULE);
         }
         if (state.isMember(cmd.participant())) {
             listen(cmd.participant(), cmd.listener());
             Role role = state.member(cmd.participant()).orElseThrow().role();
-            return Effect().reply(cmd.replyTo(), StatusReply.success(new Admission(role, state)));
+            return Effect().reply(cmd.replyTo(), StatusReply.success(new JoinOutcome.Admitted(role, state)));
         }
-        Instant now = now();
-        List<Event> events = new ArrayList<>();
-        ConferenceState admitting = state;
+        Caller caller = cmd.caller();
+        if (state.access().bannedSubjects().contains(caller.subject())) {
+            return refuseEntry(cmd.replyTo(), Denial.BANNED, "a moderator removed you from this conference and barred your return");
+        }
         if (!state.isInProgress()) {
-            ConferenceStarted started =
-                    new ConferenceStarted(room, state.instance() + 1, Initiator.participant(cmd.participant()), now);
-            events.add(started);
-            admitting = admitting.apply(started);
+            if (!caller.member()) {
+                waitForHost(cmd.listener(), caller.subject());
+                return Effect().reply(cmd.replyTo(), StatusReply.success(new JoinOutcome.WaitingForHost()));
+            }
+            return startAndAdmit(state, cmd, name);
         }
-        Role role = admitting.roleForNewcomer();
-        ParticipantJoined joined = new ParticipantJoined(cmd.participant(), name, role, now);
-        events.add(joined);
+        if (!state.mayPassTheDoor(caller)) {
+            Optional<PasswordHash> password = state.access().password();
+            if (password.isPresent() && !password.equals(cmd.passwordProof())) {
+                return refuseEntry(cmd.replyTo(), Denial.PASSWORD_REQUIRED, "this conference has a password");
+            }
+            if (state.access().lobbyEnabled()) {
+                return knock(state, cmd, name);
+            }
+        }
+        return admit(cmd, name, state.moderates(caller) ? Role.MODERATOR : Role.PARTICIPANT, List.of());
+    }
+
+    private ReplyEffect<Event, ConferenceState> startAndAdmit(ConferenceState state, Join cmd, String name) {
+        ConferenceStarted started = new ConferenceStarted(room, state.instance() + 1,
+                Initiator.participant(cmd.participant(), cmd.caller().subject()), now());
+        return admit(cmd, name, Role.MODERATOR, List.of(started));
+    }
+
+    private ReplyEffect<Event, ConferenceState> admit(Join cmd, String name, Role role, List<Event> before) {
+        List<Event> events = new ArrayList<>(before);
+        events.add(new ParticipantJoined(cmd.participant(), name, role, cmd.caller().subject(), cmd.caller().signedIn(), now()));
+        boolean starting = !before.isEmpty();
         return Effect().persist(events)
                 .thenRun(after -> {
+                    stopWaiting(cmd.listener());
                     listen(cmd.participant(), cmd.listener());
                     Member member = after.member(cmd.participant()).orElseThrow();
                     broadcastExcept(cmd.participant(), new RoomUpdate.MemberJoined(member));
+                    if (starting) {
+                        hostArrived();
+                    }
                 })
-                .thenReply(cmd.replyTo(), after -> StatusReply.success(new Admission(role, after)));
+                .thenReply(cmd.replyTo(), after -> StatusReply.success(new JoinOutcome.Admitted(role, after)));
     }
+
+    private ReplyEffect<Event, ConferenceState> knock(ConferenceState state, Join cmd, String name) {
+        Optional<Knock> pending = state.access().knockOf(cmd.caller().subject());
+        if (pending.isPresent()) {
+            knockerConnected(pending.get().id(), cmd.listener());
+            return Effect().reply(cmd.replyTo(), StatusReply.success(new JoinOutcome.InLobby(pending.get().id())));
+        }
+        Knock knock = new Knock(KnockId.random(), cmd.caller().subject(), name, cmd.caller().signedIn(), now());
+        return Effect().persist(new Knocked(knock))
+                .thenRun(after -> {
+                    knockerConnected(knock.id(), cmd.listener());
+                    toModerators(after, new RoomUpdate.KnockReceived(knock));
+                })
+                .thenReply(cmd.replyTo(), after -> StatusReply.success(new JoinOutcome.InLobby(knock.id())));
+    }
+
+    private ReplyEffect<Event, ConferenceState> onKnockerSays(ConferenceState state, KnockerSays cmd) {
+        Optional<Knock> knock = state.access().knockOf(cmd.subject());
+        if (knock.isEmpty()) {
+            return deny(cmd.replyTo(), Denial.UNKNOWN_KNOCK, "you are not waiting in this lobby");
+        }
+        Optional<String> invalid = invalidText(cmd.text(), false);
+        if (invalid.isPresent()) {
+            return deny(cmd.replyTo(), Denial.INVALID, invalid.get());
+        }
+        LobbyMessageSent sent = new LobbyMessageSent(knock.get().id(), Initiator.subject(cmd.subject()), false,
+                cmd.text().strip(), now());
+        return Effect().persist(sent)
+                .thenRun(after -> lobbyChat(after, sent, knock.get().displayName()))
+                .thenReply(cmd.replyTo(), after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
+    private ReplyEffect<Event, ConferenceState> onWithdraw(ConferenceState state, Withdraw cmd) {
+        stopWaiting(cmd.listener());
+        Optional<Knock> knock = state.access().knockOf(cmd.subject());
+        if (knock.isEmpty()) {
+            return Effect().reply(cmd.replyTo(), StatusReply.ack());
+        }
+        return withdraw(knock.get()).thenReply(cmd.replyTo(), after -> StatusReply.ack());
+    }
+
+    private org.apache.pekko.persistence.typed.javadsl.EffectBuilder<Event, ConferenceState> withdraw(Knock knock) {
+        KnockAnswered withdrawn = new KnockAnswered(knock.id(), KnockOutcome.WITHDRAWN,
+                Initiator.subject(knock.subject()), "", now());
+        return Effect().persist(withdrawn).thenRun(after -> knockAnswered(after, withdrawn));
+    }
+
+    // ---- members ----
 
     private ReplyEffect<Event, ConferenceState> onLeave(ConferenceState state, Leave cmd) {
         if (!state.isMember(cmd.participant())) {
             return Effect().reply(cmd.replyTo(), StatusReply.error("not in this conference"));
         }
-        Instant now = now();
         List<Event> events = new ArrayList<>();
-        events.add(new ParticipantLeft(cmd.participant(), cmd.reason(), now));
-        state.moderatorHeirAfterLeaving(cmd.participant())
-                .ifPresent(heir -> events.add(new ModeratorGranted(heir, Initiator.SYSTEM, now)));
-        boolean lastOneOut = state.roster().size() == 1;
-        if (lastOneOut) {
-            events.add(new ConferenceEnded(EndReason.LAST_PARTICIPANT_LEFT, Initiator.SYSTEM, now));
-        }
+        events.add(new ParticipantLeft(cmd.participant(), cmd.reason(), now()));
+        events.addAll(consequencesOfDeparture(state, cmd.participant()));
         return Effect().persist(events)
                 .thenRun(after -> {
                     unlisten(cmd.participant());
-                    for (Event event : events) {
-                        announce(event);
-                    }
+                    events.forEach(event -> announce(after, event));
                 })
                 .thenReply(cmd.replyTo(), after -> StatusReply.ack());
+    }
+
+    /** Someone leaving may leave the room without a moderator (an heir is named) or empty (it ends). */
+    private List<Event> consequencesOfDeparture(ConferenceState state, ParticipantId leaving) {
+        List<Event> events = new ArrayList<>();
+        Instant now = now();
+        state.moderatorHeirAfterLeaving(leaving).ifPresent(heir -> events.add(new ModeratorGranted(heir, Initiator.SYSTEM, now)));
+        if (state.roster().size() == 1) {
+            events.add(new ConferenceEnded(EndReason.LAST_PARTICIPANT_LEFT, Initiator.SYSTEM, now));
+        }
+        return events;
     }
 
     private ReplyEffect<Event, ConferenceState> onSubscribe(ConferenceState state, Subscribe cmd) {
@@ -189,36 +314,224 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         return Effect().noReply();
     }
 
-    private ReplyEffect<Event, ConferenceState> onListenerTerminated(ConferenceState state, ListenerTerminated cmd) {
-        listeners.remove(cmd.participant(), cmd.listener());
-        return Effect().noReply();
+    // ---- moderation ----
+
+    private ReplyEffect<Event, ConferenceState> onModerate(ConferenceState state, Moderate cmd) {
+        if (!state.mayModerate(cmd.by())) {
+            return deny(cmd.replyTo(), Denial.FORBIDDEN, "only a moderator of this conference can do that");
+        }
+        Initiator by = cmd.by().initiator();
+        ModeratorAction action = cmd.action();
+        if (action instanceof ModeratorAction.SetLobby lobby) {
+            return setLobby(state, lobby.enabled(), by, cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.SetPassword password) {
+            if (password.hash().isEmpty() && !state.access().passwordSet()) {
+                return accepted(cmd.replyTo());
+            }
+            return persistAndAnnounce(List.of(new PasswordChanged(password.hash(), by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.Admit admit) {
+            return answerKnock(state, admit.knock(), KnockOutcome.ADMITTED, "", by, cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.Reject reject) {
+            return answerKnock(state, reject.knock(), KnockOutcome.REJECTED, reject.message(), by, cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.LobbyReply reply) {
+            return lobbyReply(state, reply, cmd.by(), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.Promote promote) {
+            if (!state.isMember(promote.participant())) {
+                return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+            }
+            if (state.isModerator(promote.participant())) {
+                return accepted(cmd.replyTo());
+            }
+            return persistAndAnnounce(List.of(new ModeratorGranted(promote.participant(), by, now())), cmd.replyTo());
+        }
+        ModeratorAction.Kick kick = (ModeratorAction.Kick) action;
+        return kick(state, kick, by, cmd.replyTo());
     }
 
-    private void announce(Event event) {
+    private ReplyEffect<Event, ConferenceState> setLobby(
+            ConferenceState state, boolean enabled, Initiator by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (state.access().lobbyEnabled() == enabled) {
+            return accepted(replyTo);
+        }
+        List<Event> events = new ArrayList<>();
+        events.add(new LobbyChanged(enabled, by, now()));
+        if (!enabled) {
+            // Turning the lobby off opens the door to those already knocking.
+            state.access().knocks().forEach(knock ->
+                    events.add(new KnockAnswered(knock.id(), KnockOutcome.ADMITTED, by, "", now())));
+        }
+        return persistAndAnnounce(events, replyTo);
+    }
+
+    private ReplyEffect<Event, ConferenceState> answerKnock(ConferenceState state, KnockId knock, KnockOutcome outcome,
+            String message, Initiator by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (state.access().knock(knock).isEmpty()) {
+            return deny(replyTo, Denial.UNKNOWN_KNOCK, "nobody is waiting with that knock (answered or gone)");
+        }
+        Optional<String> invalid = invalidText(message, true);
+        if (invalid.isPresent()) {
+            return deny(replyTo, Denial.INVALID, invalid.get());
+        }
+        return persistAndAnnounce(List.of(new KnockAnswered(knock, outcome, by, message.strip(), now())), replyTo);
+    }
+
+    private ReplyEffect<Event, ConferenceState> lobbyReply(ConferenceState state, ModeratorAction.LobbyReply reply,
+            Authority by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (state.access().knock(reply.knock()).isEmpty()) {
+            return deny(replyTo, Denial.UNKNOWN_KNOCK, "nobody is waiting with that knock (answered or gone)");
+        }
+        Optional<String> invalid = invalidText(reply.text(), false);
+        if (invalid.isPresent()) {
+            return deny(replyTo, Denial.INVALID, invalid.get());
+        }
+        LobbyMessageSent sent = new LobbyMessageSent(reply.knock(), by.initiator(), true, reply.text().strip(), now());
+        String from = by instanceof Authority.InRoom inRoom
+                ? state.member(inRoom.participant()).map(Member::displayNameAtJoin).orElse("Moderator")
+                : "Moderator";
+        return Effect().persist(sent)
+                .thenRun(after -> lobbyChat(after, sent, from))
+                .thenReply(replyTo, after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
+    private ReplyEffect<Event, ConferenceState> kick(
+            ConferenceState state, ModeratorAction.Kick kick, Initiator by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (!state.isMember(kick.participant())) {
+            return deny(replyTo, Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+        }
+        Optional<String> invalid = invalidText(kick.message(), true);
+        if (invalid.isPresent()) {
+            return deny(replyTo, Denial.INVALID, invalid.get());
+        }
+        List<Event> events = new ArrayList<>();
+        events.add(new ParticipantKicked(kick.participant(), by, kick.ban(), kick.message().strip(), now()));
+        events.addAll(consequencesOfDeparture(state, kick.participant()));
+        return Effect().persist(events)
+                .thenRun(after -> {
+                    events.forEach(event -> announce(after, event));
+                    unlisten(kick.participant());
+                })
+                .thenReply(replyTo, after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
+    private ReplyEffect<Event, ConferenceState> persistAndAnnounce(List<Event> events, ActorRef<StatusReply<Verdict>> replyTo) {
+        return Effect().persist(events)
+                .thenRun(after -> events.forEach(event -> announce(after, event)))
+                .thenReply(replyTo, after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
+    /** Tells the connected people what an event changed for them (lobby news only to those concerned). */
+    private void announce(ConferenceState after, Event event) {
         if (event instanceof ParticipantLeft left) {
             broadcastExcept(left.participant(), new RoomUpdate.MemberLeft(left.participant(), left.reason()));
         } else if (event instanceof ModeratorGranted granted) {
             broadcastExcept(null, new RoomUpdate.RoleChanged(granted.participant(), Role.MODERATOR));
         } else if (event instanceof ConferenceEnded ended) {
             broadcastExcept(null, new RoomUpdate.Ended(ended.reason()));
+        } else if (event instanceof LobbyChanged || event instanceof PasswordChanged) {
+            broadcastExcept(null, new RoomUpdate.AccessChanged(after.access().lobbyEnabled(), after.access().passwordSet()));
+        } else if (event instanceof KnockAnswered answered) {
+            knockAnswered(after, answered);
+        } else if (event instanceof ParticipantKicked kicked) {
+            broadcastExcept(null, new RoomUpdate.Kicked(kicked.participant(), kicked.banned(), kicked.message()));
         }
+    }
+
+    private void knockAnswered(ConferenceState after, KnockAnswered answered) {
+        RoomUpdate update = new RoomUpdate.KnockAnswered(answered.knock(), answered.outcome(),
+                answered.by().participant(), answered.message());
+        toModerators(after, update);
+        ActorRef<RoomUpdate> knocker = knockers.remove(answered.knock());
+        if (knocker != null) {
+            knocker.tell(update);
+            forgetIfUnused(knocker);
+        }
+    }
+
+    private void lobbyChat(ConferenceState after, LobbyMessageSent sent, String fromDisplayName) {
+        RoomUpdate update = new RoomUpdate.LobbyMessage(sent.knock(), fromDisplayName, sent.fromModerator(), sent.text(), sent.at());
+        toModerators(after, update);
+        ActorRef<RoomUpdate> knocker = knockers.get(sent.knock());
+        if (knocker != null) {
+            knocker.tell(update);
+        }
+    }
+
+    // ---- connections ----
+
+    private ReplyEffect<Event, ConferenceState> onConnectionTerminated(ConferenceState state, ConnectionTerminated cmd) {
+        watched.remove(cmd.connection());
+        listeners.values().removeIf(cmd.connection()::equals);
+        waitingForHost.remove(cmd.connection());
+        Optional<KnockId> knock = knockers.entrySet().stream()
+                .filter(e -> e.getValue().equals(cmd.connection())).map(Map.Entry::getKey).findFirst();
+        knock.ifPresent(knockers::remove);
+        Optional<Knock> pending = knock.flatMap(id -> state.access().knock(id));
+        if (pending.isPresent()) {
+            // The knocker's page is gone: moderators should not admit an empty chair.
+            return withdraw(pending.get()).thenNoReply();
+        }
+        return Effect().noReply();
     }
 
     private void listen(ParticipantId participant, ActorRef<RoomUpdate> listener) {
         ActorRef<RoomUpdate> previous = listeners.put(participant, listener);
-        if (listener.equals(previous)) {
-            return;
+        watch(listener);
+        if (previous != null && !previous.equals(listener)) {
+            forgetIfUnused(previous);
         }
-        if (previous != null) {
-            context.unwatch(previous);
-        }
-        context.watchWith(listener, new ListenerTerminated(participant, listener));
     }
 
     private void unlisten(ParticipantId participant) {
         ActorRef<RoomUpdate> previous = listeners.remove(participant);
         if (previous != null) {
-            context.unwatch(previous);
+            forgetIfUnused(previous);
+        }
+    }
+
+    private void waitForHost(ActorRef<RoomUpdate> listener, String subject) {
+        waitingForHost.put(listener, subject);
+        watch(listener);
+    }
+
+    private void knockerConnected(KnockId knock, ActorRef<RoomUpdate> listener) {
+        ActorRef<RoomUpdate> previous = knockers.put(knock, listener);
+        watch(listener);
+        if (previous != null && !previous.equals(listener)) {
+            forgetIfUnused(previous);
+        }
+    }
+
+    private void stopWaiting(ActorRef<RoomUpdate> listener) {
+        waitingForHost.remove(listener);
+        knockers.values().removeIf(listener::equals);
+        forgetIfUnused(listener);
+    }
+
+    private void hostArrived() {
+        List<ActorRef<RoomUpdate>> waiting = List.copyOf(waitingForHost.keySet());
+        waitingForHost.clear();
+        waiting.forEach(waiter -> {
+            waiter.tell(new RoomUpdate.HostArrived());
+            forgetIfUnused(waiter);
+        });
+    }
+
+    private void watch(ActorRef<RoomUpdate> connection) {
+        if (watched.add(connection)) {
+            context.watchWith(connection, new ConnectionTerminated(connection));
+        }
+    }
+
+    private void forgetIfUnused(ActorRef<RoomUpdate> connection) {
+        boolean used = listeners.containsValue(connection) || waitingForHost.containsKey(connection)
+                || knockers.containsValue(connection);
+        if (!used && watched.remove(connection)) {
+            context.unwatch(connection);
         }
     }
 
@@ -228,6 +541,39 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 listener.tell(update);
             }
         });
+    }
+
+    private void toModerators(ConferenceState state, RoomUpdate update) {
+        listeners.forEach((participant, listener) -> {
+            if (state.isModerator(participant)) {
+                listener.tell(update);
+            }
+        });
+    }
+
+    // ---- small rules ----
+
+    private static Optional<String> invalidText(String text, boolean mayBeEmpty) {
+        if (text == null || (!mayBeEmpty && text.isBlank())) {
+            return Optional.of("the message is empty");
+        }
+        if (text.length() > ModeratorAction.MAX_TEXT) {
+            return Optional.of("a message is at most " + ModeratorAction.MAX_TEXT + " characters");
+        }
+        return Optional.empty();
+    }
+
+    private ReplyEffect<Event, ConferenceState> refuseEntry(
+            ActorRef<StatusReply<JoinOutcome>> replyTo, Denial denial, String reason) {
+        return Effect().reply(replyTo, StatusReply.success(new Denied(denial, reason)));
+    }
+
+    private ReplyEffect<Event, ConferenceState> deny(ActorRef<StatusReply<Verdict>> replyTo, Denial denial, String reason) {
+        return Effect().reply(replyTo, StatusReply.success(new Denied(denial, reason)));
+    }
+
+    private ReplyEffect<Event, ConferenceState> accepted(ActorRef<StatusReply<Verdict>> replyTo) {
+        return Effect().reply(replyTo, StatusReply.success(Verdict.ACCEPTED));
     }
 
     /** Events store milliseconds: the live state must equal the replayed one, so it holds no more. */

@@ -16,14 +16,16 @@ public record ConferenceState(
         Initiator startedBy,
         Optional<Instant> startedAt,
         Optional<Instant> endedAt,
-        List<Member> roster) {
+        List<Member> roster,
+        Access access) {
 
     public ConferenceState {
         roster = List.copyOf(roster);
     }
 
     public static ConferenceState notStarted(RoomName room) {
-        return new ConferenceState(room, Phase.NOT_STARTED, 0, Initiator.SYSTEM, Optional.empty(), Optional.empty(), List.of());
+        return new ConferenceState(room, Phase.NOT_STARTED, 0, Initiator.SYSTEM, Optional.empty(), Optional.empty(),
+                List.of(), Access.OPEN);
     }
 
     public boolean isInProgress() {
@@ -38,13 +40,32 @@ public record ConferenceState(
         return member(id).isPresent();
     }
 
+    public Optional<Member> memberWithSubject(String subject) {
+        return roster.stream().filter(m -> m.subject().equals(subject)).findFirst();
+    }
+
     public boolean isModerator(ParticipantId id) {
         return member(id).map(m -> m.role() == Role.MODERATOR).orElse(false);
     }
 
-    /** The first person into a conference runs it, until sign-in decides that (access control). */
-    public Role roleForNewcomer() {
-        return roster.stream().anyMatch(m -> m.role() == Role.MODERATOR) ? Role.PARTICIPANT : Role.MODERATOR;
+    /** Community members moderate every room; others only where a moderator made them one. */
+    public boolean moderates(Caller caller) {
+        return caller.member() || access.moderatorSubjects().contains(caller.subject());
+    }
+
+    public boolean mayModerate(Authority authority) {
+        if (authority instanceof Authority.InRoom inRoom) {
+            return isModerator(inRoom.participant());
+        }
+        if (authority instanceof Authority.Person person) {
+            return moderates(person.caller());
+        }
+        return authority instanceof Authority.Service;
+    }
+
+    /** Moderators, and people a moderator let in through the lobby, need neither password nor lobby. */
+    public boolean mayPassTheDoor(Caller caller) {
+        return moderates(caller) || access.admittedSubjects().contains(caller.subject());
     }
 
     /**
@@ -62,28 +83,58 @@ public record ConferenceState(
 
     public ConferenceState apply(Conference.Event event) {
         if (event instanceof Conference.ConferenceStarted e) {
-            return new ConferenceState(room, Phase.STARTED, e.instance(), e.by(), Optional.of(e.at()), Optional.empty(), List.of());
+            // A room prepared in advance keeps its lobby and password into the conference.
+            return new ConferenceState(room, Phase.STARTED, e.instance(), e.by(), Optional.of(e.at()), Optional.empty(),
+                    List.of(), access);
         }
         if (event instanceof Conference.ParticipantJoined e) {
             List<Member> next = new ArrayList<>(roster);
-            next.add(new Member(e.participant(), e.displayName(), e.role(), e.at()));
-            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next);
+            next.add(new Member(e.participant(), e.displayName(), e.role(), e.at(), e.subject(), e.signedIn()));
+            Access granted = e.role() == Role.MODERATOR ? access.withModerator(e.subject()) : access;
+            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted);
         }
         if (event instanceof Conference.ParticipantLeft e) {
             return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList());
         }
         if (event instanceof Conference.ModeratorGranted e) {
+            Access granted = member(e.participant()).map(m -> access.withModerator(m.subject())).orElse(access);
             return withRoster(roster.stream()
                     .map(m -> m.id().equals(e.participant()) ? m.withRole(Role.MODERATOR) : m)
-                    .toList());
+                    .toList()).withAccess(granted);
         }
         if (event instanceof Conference.ConferenceEnded e) {
-            return new ConferenceState(room, Phase.ENDED, instance, startedBy, startedAt, Optional.of(e.at()), List.of());
+            return new ConferenceState(room, Phase.ENDED, instance, startedBy, startedAt, Optional.of(e.at()), List.of(),
+                    Access.OPEN);
+        }
+        if (event instanceof Conference.LobbyChanged e) {
+            return withAccess(access.withLobby(e.enabled()));
+        }
+        if (event instanceof Conference.PasswordChanged e) {
+            return withAccess(access.withPassword(e.hash()));
+        }
+        if (event instanceof Conference.Knocked e) {
+            return withAccess(access.withKnock(e.knock()));
+        }
+        if (event instanceof Conference.KnockAnswered e) {
+            return withAccess(access.withoutKnock(e.knock(), e.outcome() == KnockOutcome.ADMITTED));
+        }
+        if (event instanceof Conference.LobbyMessageSent) {
+            return this;
+        }
+        if (event instanceof Conference.ParticipantKicked e) {
+            Access after = e.banned()
+                    ? member(e.participant()).map(m -> access.withBanned(m.subject())).orElse(access)
+                    : access;
+            return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList()).withAccess(after);
         }
         throw new IllegalArgumentException("unknown conference event " + event.getClass().getName());
     }
 
     private ConferenceState withRoster(List<Member> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access);
+    }
+
+    private ConferenceState withAccess(Access next) {
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next);
     }
 }

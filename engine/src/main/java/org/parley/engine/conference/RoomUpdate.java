@@ -1,8 +1,12 @@
 package org.parley.engine.conference;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * What a connected person is told about their room as it happens. Sent by the conference to every
- * subscribed connection; not persisted (the events are), so a reconnecting client re-reads the roster.
+ * subscribed connection (lobby news to moderators and the knocker concerned only); not persisted
+ * (the events are), so a reconnecting client re-reads the roster.
  */
 public sealed interface RoomUpdate {
 
@@ -18,4 +22,24 @@ public sealed interface RoomUpdate {
             implements RoomUpdate {}
 
     record Ended(EndReason reason) implements RoomUpdate {}
+
+    /** To those waiting for a host: one arrived, ask again. */
+    record HostArrived() implements RoomUpdate {}
+
+    /** To moderators: someone knocks. */
+    record KnockReceived(Knock knock) implements RoomUpdate {}
+
+    /** To moderators and the knocker: a knock was answered or withdrawn. */
+    record KnockAnswered(KnockId knock, KnockOutcome outcome, Optional<ParticipantId> by, String message)
+            implements RoomUpdate {}
+
+    /** To moderators and the knocker concerned: a line of lobby chat. */
+    record LobbyMessage(KnockId knock, String fromDisplayName, boolean fromModerator, String text, Instant at)
+            implements RoomUpdate {}
+
+    /** To everyone: the room's entry rules changed. */
+    record AccessChanged(boolean lobbyEnabled, boolean passwordSet) implements RoomUpdate {}
+
+    /** To everyone (the person removed included): a moderator removed someone. */
+    record Kicked(ParticipantId participant, boolean banned, String message) implements RoomUpdate {}
 }

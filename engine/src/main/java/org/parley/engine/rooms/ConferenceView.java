@@ -3,9 +3,14 @@ package org.parley.engine.rooms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.RoomName;
 
+/**
+ * A room as people see it: roster with live profiles, and its entry rules (never the password). The
+ * knocks are for moderators' eyes; the edge shows them to moderators only.
+ */
 public record ConferenceView(
         RoomName room, Phase phase, long instance, Optional<Instant> startedAt, Optional<Instant> endedAt,
-        List<RosterEntry> roster) {}
+        List<RosterEntry> roster, boolean lobbyEnabled, boolean passwordSet, List<Knock> knocks) {}

@@ -46,7 +46,7 @@ public final class Engine {
                         settings.snapshotEvery(),
                         room -> sharding.entityRefFor(Conference.ENTITY_TYPE_KEY, room.value()))));
         StoreMonitor store = StoreMonitor.start(system, settings.storeCheckInterval(), settings.storeCheckTimeout());
-        return new Running(new Rooms(system, sharding, settings.askTimeout(), store), ConferenceHistory.cassandra(system),
+        return new Running(new Rooms(system, sharding, settings.askTimeout(), store, clock), ConferenceHistory.cassandra(system),
                 store, startMedia(system, settings, sharding));
     }
 

@@ -1,7 +1,7 @@
 package org.parley.engine.rooms;
 
 /** An entity said no, with a reason meant for the person who asked. */
-public final class Refused extends RuntimeException {
+public class Refused extends RuntimeException {
     public Refused(String reason) {
         super(reason, null, false, false);
     }

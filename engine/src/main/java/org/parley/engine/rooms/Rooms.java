@@ -1,5 +1,6 @@
 package org.parley.engine.rooms;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.pattern.StatusReply;
+import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.Denial;
+import org.parley.engine.conference.Denied;
+import org.parley.engine.conference.JoinOutcome;
+import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.PasswordHash;
+import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.Initiator;
 import org.parley.engine.conference.LeaveReason;
@@ -38,15 +46,22 @@ public final class Rooms {
     private final Duration askTimeout;
     private final StoreMonitor store;
     private final ActorRef<StatusReply<Done>> ignore;
+    private final PasswordThrottle throttle;
+    private final PasswordWork passwords = new PasswordWork();
 
-    public Rooms(ActorSystem<?> system, ClusterSharding sharding, Duration askTimeout, StoreMonitor store) {
+    public Rooms(ActorSystem<?> system, ClusterSharding sharding, Duration askTimeout, StoreMonitor store, Clock clock) {
         this.sharding = sharding;
+        this.throttle = new PasswordThrottle(clock);
         this.ignore = system.ignoreRef();
         this.askTimeout = askTimeout;
         this.store = store;
     }
 
-    public CompletionStage<JoinedSession> join(RoomName room, JoinRequest request, ActorRef<RoomUpdate> listener) {
+    /**
+     * Asks the conference to let a person in: checked against bans, the password (slow hash, off the
+     * actors, throttled per room and address) and the lobby there; a guest may have to wait for a host.
+     */
+    public CompletionStage<Entry> join(RoomName room, JoinRequest request, ActorRef<RoomUpdate> listener) {
         if (!request.acceptedTerms()) {
             // Refused before anything is recorded: nobody is admitted on the way to a refusal.
             return CompletableFuture.failedFuture(new Refused(Participant.TERMS_REQUIRED));
@@ -54,25 +69,114 @@ public final class Rooms {
         if (store.isKnownDown()) {
             return CompletableFuture.failedFuture(storeDown());
         }
-        ParticipantId participant = ParticipantId.random();
+        EntityRef<Conference.Command> conference = conferenceEntity(room);
+        CompletionStage<ConferenceState> state = translated(conference.ask(Conference.GetState::new, askTimeout));
+        return state.thenCompose(current -> passwordProof(room, current, request))
+                .thenCompose(proof -> {
+                    ParticipantId participant = ParticipantId.random();
+                    CompletionStage<JoinOutcome> outcome = ask(conference, replyTo -> new Conference.Join(
+                            participant, request.displayName(), request.caller(), proof, listener, replyTo));
+                    return outcome.thenCompose(result -> enter(room, participant, request, result));
+                });
+    }
+
+    private CompletionStage<Entry> enter(RoomName room, ParticipantId participant, JoinRequest request, JoinOutcome outcome) {
+        if (outcome instanceof JoinOutcome.WaitingForHost) {
+            return CompletableFuture.completedFuture(new Entry.Waiting(Entry.WaitReason.HOST, Optional.empty()));
+        }
+        if (outcome instanceof JoinOutcome.InLobby lobby) {
+            return CompletableFuture.completedFuture(new Entry.Waiting(Entry.WaitReason.LOBBY, Optional.of(lobby.knock())));
+        }
+        if (outcome instanceof Denied denied) {
+            return CompletableFuture.failedFuture(new AccessRefused(denied.denial(), denied.reason()));
+        }
+        JoinOutcome.Admitted admission = (JoinOutcome.Admitted) outcome;
         ResumeToken token = ResumeToken.random();
-        CompletionStage<Conference.Admission> admitted = ask(conferenceEntity(room),
-                replyTo -> new Conference.Join(participant, request.displayName(), listener, replyTo));
-        return admitted.thenCompose(admission -> ask(participantEntity(participant),
+        return ask(participantEntity(participant),
                         (ActorRef<StatusReply<ParticipantState>> replyTo) -> new Participant.Register(room,
                                 request.displayName(), request.language(), request.audioMuted(), request.videoMuted(),
                                 request.acceptedTerms(), token.hash(), replyTo))
-                        .handle((registered, failure) -> {
-                            if (failure != null) {
-                                // The conference admitted someone who could not be recorded: take them out again.
-                                conferenceEntity(room).tell(new Conference.Leave(
-                                        participant, LeaveReason.LEFT, ignore));
-                                throw new CompletionException(failure);
-                            }
-                            return admission;
-                        }))
-                .thenCompose(admission -> view(admission.conference())
-                        .thenApply(view -> new JoinedSession(room, participant, token, admission.role(), view)));
+                .handle((registered, failure) -> {
+                    if (failure != null) {
+                        // The conference admitted someone who could not be recorded: take them out again.
+                        conferenceEntity(room).tell(new Conference.Leave(participant, LeaveReason.LEFT, ignore));
+                        throw new CompletionException(failure);
+                    }
+                    return admission;
+                })
+                .thenCompose(admitted -> view(admitted.conference()))
+                .thenApply(view -> new Entry.Entered(new JoinedSession(room, participant, token, admission.role(), view)));
+    }
+
+    /**
+     * The room's password hash the person's password matches, when the room has one and they need
+     * it; checked here, off the conference's thread. The conference checks the proof is still current.
+     */
+    private CompletionStage<Optional<PasswordHash>> passwordProof(RoomName room, ConferenceState state, JoinRequest request) {
+        Optional<PasswordHash> password = state.access().password();
+        if (password.isEmpty() || !state.isInProgress() || state.mayPassTheDoor(request.caller())) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Optional<String> attempt = request.password().filter(p -> !p.isEmpty());
+        if (attempt.isEmpty()) {
+            return CompletableFuture.failedFuture(
+                    new AccessRefused(Denial.PASSWORD_REQUIRED, "this conference has a password; please enter it"));
+        }
+        Optional<Duration> wait = throttle.waitBeforeTrying(room.value(), request.clientAddress());
+        if (wait.isPresent()) {
+            return CompletableFuture.failedFuture(new AccessRefused(Denial.TOO_MANY_ATTEMPTS,
+                    "too many wrong passwords; try again in " + Math.max(1, wait.get().toSeconds()) + " seconds"));
+        }
+        return passwords.matches(password.get(), attempt.get()).thenApply(right -> {
+            if (!right) {
+                throttle.failed(room.value(), request.clientAddress());
+                throw new AccessRefused(Denial.WRONG_PASSWORD, "that is not this conference's password");
+            }
+            throttle.succeeded(room.value(), request.clientAddress());
+            return password;
+        });
+    }
+
+    /** A moderator action, decided by the conference; a kicked person's Participant departs too. */
+    public CompletionStage<Verdict> moderate(RoomName room, Authority by, ModeratorAction action) {
+        if (store.isKnownDown()) {
+            return CompletableFuture.failedFuture(storeDown());
+        }
+        CompletionStage<Verdict> verdict = ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.Moderate(by, action, replyTo));
+        if (action instanceof ModeratorAction.Kick kick) {
+            return verdict.thenApply(result -> {
+                if (result instanceof Verdict.Accepted) {
+                    participantEntity(kick.participant()).tell(new Participant.Leave(LeaveReason.KICKED, ignore));
+                }
+                return result;
+            });
+        }
+        return verdict;
+    }
+
+    /** Sets (or with an empty one, removes) the room password; hashed here, never passed on in clear. */
+    public CompletionStage<Verdict> setPassword(RoomName room, Authority by, String password) {
+        if (password.isEmpty()) {
+            return moderate(room, by, new ModeratorAction.SetPassword(Optional.empty()));
+        }
+        if (password.isBlank() || password.length() > PasswordHash.MAX_PASSWORD_LENGTH) {
+            return CompletableFuture.completedFuture(new Denied(Denial.INVALID,
+                    "a room password is 1 to " + PasswordHash.MAX_PASSWORD_LENGTH + " characters, not only spaces"));
+        }
+        return passwords.hash(password)
+                .thenCompose(hash -> moderate(room, by, new ModeratorAction.SetPassword(Optional.of(hash))));
+    }
+
+    public CompletionStage<Verdict> knockerSays(RoomName room, String subject, String text) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.KnockerSays(subject, text, replyTo));
+    }
+
+    /** Stops waiting for a host or in the lobby (the knock is withdrawn). */
+    public CompletionStage<Done> withdraw(RoomName room, String subject, ActorRef<RoomUpdate> listener) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Done>> replyTo) -> new Conference.Withdraw(subject, listener, replyTo));
     }
 
     /** Takes back a place kept during the grace period; refused once it has run out. */
@@ -144,7 +248,8 @@ public final class Rooms {
                 .toList();
         return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
-                        state.endedAt(), entries.stream().map(CompletableFuture::join).toList()));
+                        state.endedAt(), entries.stream().map(CompletableFuture::join).toList(),
+                        state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks()));
     }
 
     /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */

@@ -14,14 +14,36 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
+import java.util.Optional;
+import org.parley.engine.conference.Authority;
+import org.parley.engine.conference.Caller;
 import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.Denial;
+import org.parley.engine.conference.Denied;
+import org.parley.engine.conference.JoinOutcome;
+import org.parley.engine.conference.KnockId;
+import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.RoomUpdate;
 import org.parley.engine.participant.Participant;
 import org.parley.engine.participant.ResumeToken;
+import org.parley.engine.serialization.proto.v1.AccessChanged;
+import org.parley.engine.serialization.proto.v1.Accepted;
 import org.parley.engine.serialization.proto.v1.Admission;
+import org.parley.engine.serialization.proto.v1.HostArrived;
+import org.parley.engine.serialization.proto.v1.InLobby;
+import org.parley.engine.serialization.proto.v1.KickedUpdate;
+import org.parley.engine.serialization.proto.v1.KnockAnsweredUpdate;
+import org.parley.engine.serialization.proto.v1.KnockReceived;
+import org.parley.engine.serialization.proto.v1.KnockText;
+import org.parley.engine.serialization.proto.v1.KnockerSays;
+import org.parley.engine.serialization.proto.v1.LobbyMessage;
+import org.parley.engine.serialization.proto.v1.Moderate;
+import org.parley.engine.serialization.proto.v1.WaitingForHost;
+import org.parley.engine.serialization.proto.v1.Withdraw;
 import org.parley.engine.serialization.proto.v1.ChangeDisplayName;
 import org.parley.engine.serialization.proto.v1.ChangeLanguage;
 import org.parley.engine.serialization.proto.v1.DepartWith;
@@ -67,8 +89,10 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
     }
 
     private enum Manifest {
-        C_JOIN, C_LEAVE, C_SUBSCRIBE, C_GET, C_RELAY, C_ADMISSION,
-        U_JOINED, U_LEFT, U_ROLE, U_PARTICIPANT, U_ENDED,
+        C_JOIN, C_LEAVE, C_SUBSCRIBE, C_GET, C_RELAY, C_ADMISSION, C_MODERATE, C_KNOCKER_SAYS, C_WITHDRAW,
+        R_WAITING, R_IN_LOBBY, R_DENIED, R_ACCEPTED,
+        U_JOINED, U_LEFT, U_ROLE, U_PARTICIPANT, U_ENDED, U_HOST, U_KNOCK, U_KNOCK_ANSWERED, U_LOBBY_MESSAGE,
+        U_ACCESS, U_KICKED,
         P_REGISTER, P_NAME, P_LANGUAGE, P_AUDIO, P_VIDEO, P_RESUME, P_KEEP_ALIVE, P_LEAVE, P_GET;
 
         static Manifest of(Object o) {
@@ -77,7 +101,20 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             if (o instanceof Conference.Subscribe) return C_SUBSCRIBE;
             if (o instanceof Conference.GetState) return C_GET;
             if (o instanceof Conference.Relay) return C_RELAY;
-            if (o instanceof Conference.Admission) return C_ADMISSION;
+            if (o instanceof JoinOutcome.Admitted) return C_ADMISSION;
+            if (o instanceof Conference.Moderate) return C_MODERATE;
+            if (o instanceof Conference.KnockerSays) return C_KNOCKER_SAYS;
+            if (o instanceof Conference.Withdraw) return C_WITHDRAW;
+            if (o instanceof JoinOutcome.WaitingForHost) return R_WAITING;
+            if (o instanceof JoinOutcome.InLobby) return R_IN_LOBBY;
+            if (o instanceof Denied) return R_DENIED;
+            if (o instanceof Verdict.Accepted) return R_ACCEPTED;
+            if (o instanceof RoomUpdate.HostArrived) return U_HOST;
+            if (o instanceof RoomUpdate.KnockReceived) return U_KNOCK;
+            if (o instanceof RoomUpdate.KnockAnswered) return U_KNOCK_ANSWERED;
+            if (o instanceof RoomUpdate.LobbyMessage) return U_LOBBY_MESSAGE;
+            if (o instanceof RoomUpdate.AccessChanged) return U_ACCESS;
+            if (o instanceof RoomUpdate.Kicked) return U_KICKED;
             if (o instanceof RoomUpdate.MemberJoined) return U_JOINED;
             if (o instanceof RoomUpdate.MemberLeft) return U_LEFT;
             if (o instanceof RoomUpdate.RoleChanged) return U_ROLE;
@@ -101,8 +138,56 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         return switch (Manifest.of(o)) {
             case C_JOIN -> {
                 var m = (Conference.Join) o;
-                yield Join.newBuilder().setParticipantId(m.participant().value()).setDisplayName(m.displayName())
-                        .setListener(ref(m.listener())).setReplyTo(ref(m.replyTo())).build().toByteArray();
+                var b = Join.newBuilder().setParticipantId(m.participant().value()).setDisplayName(m.displayName())
+                        .setCaller(caller(m.caller())).setListener(ref(m.listener())).setReplyTo(ref(m.replyTo()));
+                m.passwordProof().ifPresent(hash -> b.setPasswordProof(AccessValues.passwordHash(hash)));
+                yield b.build().toByteArray();
+            }
+            case C_MODERATE -> moderate((Conference.Moderate) o).toByteArray();
+            case C_KNOCKER_SAYS -> {
+                var m = (Conference.KnockerSays) o;
+                yield KnockerSays.newBuilder().setSubject(m.subject()).setText(m.text()).setReplyTo(ref(m.replyTo()))
+                        .build().toByteArray();
+            }
+            case C_WITHDRAW -> {
+                var m = (Conference.Withdraw) o;
+                yield Withdraw.newBuilder().setSubject(m.subject()).setListener(ref(m.listener()))
+                        .setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case R_WAITING -> WaitingForHost.getDefaultInstance().toByteArray();
+            case R_IN_LOBBY -> InLobby.newBuilder().setKnockId(((JoinOutcome.InLobby) o).knock().value()).build()
+                    .toByteArray();
+            case R_DENIED -> {
+                var m = (Denied) o;
+                yield org.parley.engine.serialization.proto.v1.Denied.newBuilder().setDenial(m.denial().name())
+                        .setReason(m.reason()).build().toByteArray();
+            }
+            case R_ACCEPTED -> Accepted.getDefaultInstance().toByteArray();
+            case U_HOST -> HostArrived.getDefaultInstance().toByteArray();
+            case U_KNOCK -> KnockReceived.newBuilder().setKnock(AccessValues.knock(((RoomUpdate.KnockReceived) o).knock()))
+                    .build().toByteArray();
+            case U_KNOCK_ANSWERED -> {
+                var m = (RoomUpdate.KnockAnswered) o;
+                yield KnockAnsweredUpdate.newBuilder().setKnockId(m.knock().value())
+                        .setOutcome(AccessValues.outcome(m.outcome()))
+                        .setByParticipantId(m.by().map(ParticipantId::value).orElse("")).setMessage(m.message())
+                        .build().toByteArray();
+            }
+            case U_LOBBY_MESSAGE -> {
+                var m = (RoomUpdate.LobbyMessage) o;
+                yield LobbyMessage.newBuilder().setKnockId(m.knock().value()).setFromDisplayName(m.fromDisplayName())
+                        .setFromModerator(m.fromModerator()).setText(m.text()).setAtEpochMillis(millis(m.at()))
+                        .build().toByteArray();
+            }
+            case U_ACCESS -> {
+                var m = (RoomUpdate.AccessChanged) o;
+                yield AccessChanged.newBuilder().setLobbyEnabled(m.lobbyEnabled()).setPasswordSet(m.passwordSet())
+                        .build().toByteArray();
+            }
+            case U_KICKED -> {
+                var m = (RoomUpdate.Kicked) o;
+                yield KickedUpdate.newBuilder().setParticipantId(m.participant().value()).setBanned(m.banned())
+                        .setMessage(m.message()).build().toByteArray();
             }
             case C_LEAVE -> {
                 var m = (Conference.Leave) o;
@@ -117,16 +202,13 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             case C_GET -> GetConference.newBuilder().setReplyTo(ref(((Conference.GetState) o).replyTo())).build().toByteArray();
             case C_RELAY -> Relay.newBuilder().setUpdate(updated(((Conference.Relay) o).update())).build().toByteArray();
             case C_ADMISSION -> {
-                var m = (Conference.Admission) o;
+                var m = (JoinOutcome.Admitted) o;
                 yield Admission.newBuilder().setRole(role(m.role()))
                         .setConference(ConferenceSerializer.snapshot(m.conference())).build().toByteArray();
             }
             case U_JOINED -> {
                 Member member = ((RoomUpdate.MemberJoined) o).member();
-                yield MemberJoined.newBuilder().setMember(ConferenceSnapshot.Member.newBuilder()
-                        .setParticipantId(member.id().value()).setDisplayName(member.displayNameAtJoin())
-                        .setRole(role(member.role())).setJoinedAtEpochMillis(millis(member.joinedAt())))
-                        .build().toByteArray();
+                yield MemberJoined.newBuilder().setMember(ConferenceSerializer.member(member)).build().toByteArray();
             }
             case U_LEFT -> {
                 var m = (RoomUpdate.MemberLeft) o;
@@ -195,7 +277,48 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                 case C_JOIN -> {
                     var p = Join.parseFrom(bytes);
                     yield new Conference.Join(new ParticipantId(p.getParticipantId()), p.getDisplayName(),
+                            caller(p.getCaller()),
+                            p.hasPasswordProof() ? Optional.of(AccessValues.passwordHash(p.getPasswordProof())) : Optional.empty(),
                             refs.resolveActorRef(p.getListener()), refs.resolveActorRef(p.getReplyTo()));
+                }
+                case C_MODERATE -> moderate(Moderate.parseFrom(bytes));
+                case C_KNOCKER_SAYS -> {
+                    var p = KnockerSays.parseFrom(bytes);
+                    yield new Conference.KnockerSays(p.getSubject(), p.getText(), refs.resolveActorRef(p.getReplyTo()));
+                }
+                case C_WITHDRAW -> {
+                    var p = Withdraw.parseFrom(bytes);
+                    yield new Conference.Withdraw(p.getSubject(), refs.resolveActorRef(p.getListener()),
+                            refs.resolveActorRef(p.getReplyTo()));
+                }
+                case R_WAITING -> new JoinOutcome.WaitingForHost();
+                case R_IN_LOBBY -> new JoinOutcome.InLobby(new KnockId(InLobby.parseFrom(bytes).getKnockId()));
+                case R_DENIED -> {
+                    var p = org.parley.engine.serialization.proto.v1.Denied.parseFrom(bytes);
+                    yield new Denied(Denial.valueOf(p.getDenial()), p.getReason());
+                }
+                case R_ACCEPTED -> Verdict.ACCEPTED;
+                case U_HOST -> new RoomUpdate.HostArrived();
+                case U_KNOCK -> new RoomUpdate.KnockReceived(AccessValues.knock(KnockReceived.parseFrom(bytes).getKnock()));
+                case U_KNOCK_ANSWERED -> {
+                    var p = KnockAnsweredUpdate.parseFrom(bytes);
+                    yield new RoomUpdate.KnockAnswered(new KnockId(p.getKnockId()), AccessValues.outcome(p.getOutcome()),
+                            p.getByParticipantId().isEmpty() ? Optional.empty()
+                                    : Optional.of(new ParticipantId(p.getByParticipantId())),
+                            p.getMessage());
+                }
+                case U_LOBBY_MESSAGE -> {
+                    var p = LobbyMessage.parseFrom(bytes);
+                    yield new RoomUpdate.LobbyMessage(new KnockId(p.getKnockId()), p.getFromDisplayName(),
+                            p.getFromModerator(), p.getText(), instant(p.getAtEpochMillis()));
+                }
+                case U_ACCESS -> {
+                    var p = AccessChanged.parseFrom(bytes);
+                    yield new RoomUpdate.AccessChanged(p.getLobbyEnabled(), p.getPasswordSet());
+                }
+                case U_KICKED -> {
+                    var p = KickedUpdate.parseFrom(bytes);
+                    yield new RoomUpdate.Kicked(new ParticipantId(p.getParticipantId()), p.getBanned(), p.getMessage());
                 }
                 case C_LEAVE -> {
                     var p = Leave.parseFrom(bytes);
@@ -211,12 +334,10 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                 case C_RELAY -> new Conference.Relay(updated(Relay.parseFrom(bytes).getUpdate()));
                 case C_ADMISSION -> {
                     var p = Admission.parseFrom(bytes);
-                    yield new Conference.Admission(role(p.getRole()), ConferenceSerializer.state(p.getConference()));
+                    yield new JoinOutcome.Admitted(role(p.getRole()), ConferenceSerializer.state(p.getConference()));
                 }
                 case U_JOINED -> {
-                    var m = MemberJoined.parseFrom(bytes).getMember();
-                    yield new RoomUpdate.MemberJoined(new Member(new ParticipantId(m.getParticipantId()),
-                            m.getDisplayName(), role(m.getRole()), instant(m.getJoinedAtEpochMillis())));
+                    yield new RoomUpdate.MemberJoined(ConferenceSerializer.member(MemberJoined.parseFrom(bytes).getMember()));
                 }
                 case U_LEFT -> {
                     var p = MemberLeft.parseFrom(bytes);
@@ -264,6 +385,78 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         } catch (InvalidProtocolBufferException e) {
             throw new NotSerializableException("unreadable cluster message " + manifest + ": " + e.getMessage());
         }
+    }
+
+    private org.parley.engine.serialization.proto.v1.Moderate moderate(Conference.Moderate m) {
+        var b = org.parley.engine.serialization.proto.v1.Moderate.newBuilder()
+                .setBy(authority(m.by())).setReplyTo(ref(m.replyTo()));
+        ModeratorAction action = m.action();
+        if (action instanceof ModeratorAction.SetLobby a) {
+            b.setSetLobby(a.enabled());
+        } else if (action instanceof ModeratorAction.SetPassword a) {
+            var password = org.parley.engine.serialization.proto.v1.SetPassword.newBuilder();
+            a.hash().ifPresent(hash -> password.setHash(AccessValues.passwordHash(hash)));
+            b.setSetPassword(password);
+        } else if (action instanceof ModeratorAction.Admit a) {
+            b.setAdmit(a.knock().value());
+        } else if (action instanceof ModeratorAction.Reject a) {
+            b.setReject(KnockText.newBuilder().setKnockId(a.knock().value()).setText(a.message()));
+        } else if (action instanceof ModeratorAction.LobbyReply a) {
+            b.setLobbyReply(KnockText.newBuilder().setKnockId(a.knock().value()).setText(a.text()));
+        } else if (action instanceof ModeratorAction.Promote a) {
+            b.setPromote(a.participant().value());
+        } else if (action instanceof ModeratorAction.Kick a) {
+            b.setKick(org.parley.engine.serialization.proto.v1.Kick.newBuilder()
+                    .setParticipantId(a.participant().value()).setBan(a.ban()).setMessage(a.message()));
+        }
+        return b.build();
+    }
+
+    private Conference.Moderate moderate(org.parley.engine.serialization.proto.v1.Moderate p) throws NotSerializableException {
+        ModeratorAction action = switch (p.getActionCase()) {
+            case SET_LOBBY -> new ModeratorAction.SetLobby(p.getSetLobby());
+            case SET_PASSWORD -> new ModeratorAction.SetPassword(p.getSetPassword().hasHash()
+                    ? Optional.of(AccessValues.passwordHash(p.getSetPassword().getHash())) : Optional.empty());
+            case ADMIT -> new ModeratorAction.Admit(new KnockId(p.getAdmit()));
+            case REJECT -> new ModeratorAction.Reject(new KnockId(p.getReject().getKnockId()), p.getReject().getText());
+            case LOBBY_REPLY -> new ModeratorAction.LobbyReply(
+                    new KnockId(p.getLobbyReply().getKnockId()), p.getLobbyReply().getText());
+            case PROMOTE -> new ModeratorAction.Promote(new ParticipantId(p.getPromote()));
+            case KICK -> new ModeratorAction.Kick(new ParticipantId(p.getKick().getParticipantId()), p.getKick().getBan(),
+                    p.getKick().getMessage());
+            case ACTION_NOT_SET -> throw new NotSerializableException("a Moderate message without an action");
+        };
+        return new Conference.Moderate(authority(p.getBy()), action, refs.resolveActorRef(p.getReplyTo()));
+    }
+
+    private static org.parley.engine.serialization.proto.v1.Authority authority(Authority authority) {
+        var b = org.parley.engine.serialization.proto.v1.Authority.newBuilder();
+        if (authority instanceof Authority.InRoom a) {
+            b.setParticipantId(a.participant().value());
+        } else if (authority instanceof Authority.Person a) {
+            b.setPerson(caller(a.caller()));
+        } else if (authority instanceof Authority.Service a) {
+            b.setService(a.name());
+        }
+        return b.build();
+    }
+
+    private static Authority authority(org.parley.engine.serialization.proto.v1.Authority p) throws NotSerializableException {
+        return switch (p.getWhoCase()) {
+            case PARTICIPANT_ID -> new Authority.InRoom(new ParticipantId(p.getParticipantId()));
+            case PERSON -> new Authority.Person(caller(p.getPerson()));
+            case SERVICE -> new Authority.Service(p.getService());
+            case WHO_NOT_SET -> throw new NotSerializableException("a moderator action names no authority");
+        };
+    }
+
+    private static org.parley.engine.serialization.proto.v1.Caller caller(Caller caller) {
+        return org.parley.engine.serialization.proto.v1.Caller.newBuilder().setSubject(caller.subject())
+                .setSignedIn(caller.signedIn()).setMember(caller.member()).build();
+    }
+
+    private static Caller caller(org.parley.engine.serialization.proto.v1.Caller p) {
+        return new Caller(p.getSubject(), p.getSignedIn(), p.getMember());
     }
 
     private String ref(ActorRef<?> ref) {

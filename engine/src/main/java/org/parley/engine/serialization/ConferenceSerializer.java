@@ -10,11 +10,14 @@ import static org.parley.engine.serialization.ProtoValues.role;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.NotSerializableException;
+import java.util.Optional;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.parley.engine.conference.Access;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
+import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.Phase;
@@ -31,6 +34,12 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
     private static final String LEFT = "PL";
     private static final String MODERATOR_GRANTED = "MG";
     private static final String ENDED = "CE";
+    private static final String LOBBY = "LC";
+    private static final String PASSWORD = "PC";
+    private static final String KNOCKED = "KN";
+    private static final String KNOCK_ANSWERED = "KA";
+    private static final String LOBBY_MESSAGE = "LM";
+    private static final String KICKED = "PK";
     private static final String SNAPSHOT = "CSnap";
 
     public ConferenceSerializer(ExtendedActorSystem system) {}
@@ -47,6 +56,12 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         if (o instanceof Conference.ParticipantLeft) return LEFT;
         if (o instanceof Conference.ModeratorGranted) return MODERATOR_GRANTED;
         if (o instanceof Conference.ConferenceEnded) return ENDED;
+        if (o instanceof Conference.LobbyChanged) return LOBBY;
+        if (o instanceof Conference.PasswordChanged) return PASSWORD;
+        if (o instanceof Conference.Knocked) return KNOCKED;
+        if (o instanceof Conference.KnockAnswered) return KNOCK_ANSWERED;
+        if (o instanceof Conference.LobbyMessageSent) return LOBBY_MESSAGE;
+        if (o instanceof Conference.ParticipantKicked) return KICKED;
         if (o instanceof ConferenceState) return SNAPSHOT;
         throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
     }
@@ -67,6 +82,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     .setDisplayName(e.displayName())
                     .setRole(role(e.role()))
                     .setAtEpochMillis(millis(e.at()))
+                    .setSubject(e.subject())
+                    .setSignedIn(e.signedIn())
                     .build().toByteArray();
         }
         if (o instanceof Conference.ParticipantLeft e) {
@@ -90,6 +107,39 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     .setAtEpochMillis(millis(e.at()))
                     .build().toByteArray();
         }
+        if (o instanceof Conference.LobbyChanged e) {
+            return org.parley.persistence.proto.v1.LobbyChanged.newBuilder()
+                    .setEnabled(e.enabled()).setBy(actor(e.by())).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.PasswordChanged e) {
+            var b = org.parley.persistence.proto.v1.PasswordChanged.newBuilder()
+                    .setBy(actor(e.by())).setAtEpochMillis(millis(e.at()));
+            e.hash().ifPresent(hash -> b.setHash(AccessValues.passwordHash(hash)));
+            return b.build().toByteArray();
+        }
+        if (o instanceof Conference.Knocked e) {
+            return org.parley.persistence.proto.v1.Knocked.newBuilder().setKnock(AccessValues.knock(e.knock()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.KnockAnswered e) {
+            return org.parley.persistence.proto.v1.KnockAnswered.newBuilder()
+                    .setKnockId(e.knock().value()).setOutcome(AccessValues.outcome(e.outcome()))
+                    .setBy(actor(e.by())).setMessage(e.message()).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.LobbyMessageSent e) {
+            return org.parley.persistence.proto.v1.LobbyMessageSent.newBuilder()
+                    .setKnockId(e.knock().value()).setFrom(actor(e.from())).setFromModerator(e.fromModerator())
+                    .setText(e.text()).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ParticipantKicked e) {
+            return org.parley.persistence.proto.v1.ParticipantKicked.newBuilder()
+                    .setParticipantId(e.participant().value()).setBy(actor(e.by())).setBanned(e.banned())
+                    .setMessage(e.message()).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
         if (o instanceof ConferenceState s) {
             return snapshot(s).toByteArray();
         }
@@ -108,7 +158,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 case JOINED -> {
                     var p = org.parley.persistence.proto.v1.ParticipantJoined.parseFrom(bytes);
                     yield new Conference.ParticipantJoined(new ParticipantId(p.getParticipantId()), p.getDisplayName(),
-                            role(p.getRole()), instant(p.getAtEpochMillis()));
+                            role(p.getRole()), p.getSubject(), p.getSignedIn(),
+                            instant(p.getAtEpochMillis()));
                 }
                 case LEFT -> {
                     var p = org.parley.persistence.proto.v1.ParticipantLeft.parseFrom(bytes);
@@ -124,6 +175,33 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     var p = org.parley.persistence.proto.v1.ConferenceEnded.parseFrom(bytes);
                     yield new Conference.ConferenceEnded(
                             endReason(p.getReason()), initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case LOBBY -> {
+                    var p = org.parley.persistence.proto.v1.LobbyChanged.parseFrom(bytes);
+                    yield new Conference.LobbyChanged(p.getEnabled(), initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case PASSWORD -> {
+                    var p = org.parley.persistence.proto.v1.PasswordChanged.parseFrom(bytes);
+                    yield new Conference.PasswordChanged(
+                            p.hasHash() ? Optional.of(AccessValues.passwordHash(p.getHash())) : Optional.empty(),
+                            initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case KNOCKED -> new Conference.Knocked(
+                        AccessValues.knock(org.parley.persistence.proto.v1.Knocked.parseFrom(bytes).getKnock()));
+                case KNOCK_ANSWERED -> {
+                    var p = org.parley.persistence.proto.v1.KnockAnswered.parseFrom(bytes);
+                    yield new Conference.KnockAnswered(new KnockId(p.getKnockId()), AccessValues.outcome(p.getOutcome()),
+                            initiator(p.getBy()), p.getMessage(), instant(p.getAtEpochMillis()));
+                }
+                case LOBBY_MESSAGE -> {
+                    var p = org.parley.persistence.proto.v1.LobbyMessageSent.parseFrom(bytes);
+                    yield new Conference.LobbyMessageSent(new KnockId(p.getKnockId()), initiator(p.getFrom()),
+                            p.getFromModerator(), p.getText(), instant(p.getAtEpochMillis()));
+                }
+                case KICKED -> {
+                    var p = org.parley.persistence.proto.v1.ParticipantKicked.parseFrom(bytes);
+                    yield new Conference.ParticipantKicked(new ParticipantId(p.getParticipantId()), initiator(p.getBy()),
+                            p.getBanned(), p.getMessage(), instant(p.getAtEpochMillis()));
                 }
                 case SNAPSHOT -> state(ConferenceSnapshot.parseFrom(bytes));
                 default -> throw new NotSerializableException("unknown conference manifest " + manifest);
@@ -142,11 +220,11 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 .setStartedAtEpochMillis(s.startedAt().map(ProtoValues::millis).orElse(0L))
                 .setEndedAtEpochMillis(s.endedAt().map(ProtoValues::millis).orElse(0L));
         for (Member m : s.roster()) {
-            b.addRoster(ConferenceSnapshot.Member.newBuilder()
-                    .setParticipantId(m.id().value())
-                    .setDisplayName(m.displayNameAtJoin())
-                    .setRole(role(m.role()))
-                    .setJoinedAtEpochMillis(millis(m.joinedAt())));
+            b.addRoster(member(m));
+        }
+        if (!s.access().equals(Access.OPEN)) {
+            // Left out when open, so snapshots of rooms without access rules read and write as before.
+            b.setAccess(AccessValues.access(s.access()));
         }
         return b.build();
     }
@@ -159,10 +237,24 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 initiator(p.getStartedBy()),
                 optionalInstant(p.getStartedAtEpochMillis()),
                 optionalInstant(p.getEndedAtEpochMillis()),
-                p.getRosterList().stream()
-                        .map(m -> new Member(new ParticipantId(m.getParticipantId()), m.getDisplayName(),
-                                role(m.getRole()), instant(m.getJoinedAtEpochMillis())))
-                        .toList());
+                p.getRosterList().stream().map(ConferenceSerializer::member).toList(),
+                AccessValues.access(p.getAccess()));
+    }
+
+    static ConferenceSnapshot.Member member(Member m) {
+        return ConferenceSnapshot.Member.newBuilder()
+                .setParticipantId(m.id().value())
+                .setDisplayName(m.displayNameAtJoin())
+                .setRole(role(m.role()))
+                .setJoinedAtEpochMillis(millis(m.joinedAt()))
+                .setSubject(m.subject())
+                .setSignedIn(m.signedIn())
+                .build();
+    }
+
+    static Member member(ConferenceSnapshot.Member m) {
+        return new Member(new ParticipantId(m.getParticipantId()), m.getDisplayName(), role(m.getRole()),
+                instant(m.getJoinedAtEpochMillis()), m.getSubject(), m.getSignedIn());
     }
 
     private static ConferenceSnapshot.Phase phase(Phase phase) {

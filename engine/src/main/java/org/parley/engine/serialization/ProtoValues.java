@@ -24,13 +24,14 @@ final class ProtoValues {
     static Actor actor(Initiator initiator) {
         return Actor.newBuilder()
                 .setParticipantId(initiator.participant().map(ParticipantId::value).orElse(""))
+                .setSubject(initiator.subject().orElse(""))
                 .build();
     }
 
     static Initiator initiator(Actor actor) {
-        return actor.getParticipantId().isEmpty()
-                ? Initiator.SYSTEM
-                : Initiator.participant(new ParticipantId(actor.getParticipantId()));
+        return new Initiator(
+                actor.getParticipantId().isEmpty() ? Optional.empty() : Optional.of(new ParticipantId(actor.getParticipantId())),
+                actor.getSubject().isEmpty() ? Optional.empty() : Optional.of(actor.getSubject()));
     }
 
     static org.parley.persistence.proto.v1.Role role(Role role) {
@@ -52,6 +53,7 @@ final class ProtoValues {
         return switch (reason) {
             case LEFT -> org.parley.persistence.proto.v1.LeaveReason.LEAVE_REASON_LEFT;
             case CONNECTION_LOST -> org.parley.persistence.proto.v1.LeaveReason.LEAVE_REASON_CONNECTION_LOST;
+            case KICKED -> org.parley.persistence.proto.v1.LeaveReason.LEAVE_REASON_KICKED;
         };
     }
 
@@ -59,6 +61,7 @@ final class ProtoValues {
         return switch (reason) {
             case LEAVE_REASON_LEFT -> LeaveReason.LEFT;
             case LEAVE_REASON_CONNECTION_LOST -> LeaveReason.CONNECTION_LOST;
+            case LEAVE_REASON_KICKED -> LeaveReason.KICKED;
             default -> throw new IllegalArgumentException("unknown leave reason in stored event: " + reason);
         };
     }

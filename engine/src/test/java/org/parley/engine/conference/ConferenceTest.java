@@ -49,17 +49,18 @@ class ConferenceTest {
     }
 
     @Test
-    void firstPersonInStartsTheConferenceAndModeratesIt() {
-        CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Conference.Admission>> result =
-                conference.runCommand(replyTo -> new Conference.Join(alice, "  Alice ", aliceScreen.ref(), replyTo));
+    void aSignedInMemberStartsTheConferenceAndModeratesIt() {
+        CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<JoinOutcome>> result =
+                conference.runCommand(replyTo -> new Conference.Join(alice, "  Alice ", callerOf(alice), Optional.empty(), aliceScreen.ref(), replyTo));
 
-        assertEquals(Role.MODERATOR, result.reply().getValue().role());
+        assertEquals(Role.MODERATOR, admitted(result.reply()).role());
         assertEquals(List.of(
-                        new Conference.ConferenceStarted(room, 1, Initiator.participant(alice), NOW),
-                        new Conference.ParticipantJoined(alice, "Alice", Role.MODERATOR, NOW)),
+                        new Conference.ConferenceStarted(room, 1, Initiator.participant(alice, "oidc:alice"), NOW),
+                        new Conference.ParticipantJoined(alice, "Alice", Role.MODERATOR, "oidc:alice", true, NOW)),
                 result.events());
-        ConferenceState expected = new ConferenceState(room, Phase.RUNNING, 1, Initiator.participant(alice),
-                Optional.of(NOW), Optional.empty(), List.of(new Member(alice, "Alice", Role.MODERATOR, NOW)));
+        ConferenceState expected = new ConferenceState(room, Phase.RUNNING, 1, Initiator.participant(alice, "oidc:alice"),
+                Optional.of(NOW), Optional.empty(), List.of(new Member(alice, "Alice", Role.MODERATOR, NOW, "oidc:alice", true)),
+                new Access(false, Optional.empty(), java.util.Set.of("oidc:alice"), java.util.Set.of(), java.util.Set.of(), List.of()));
         assertEquals(expected, result.state());
         assertEquals(expected, conference.restart().state());
     }
@@ -69,11 +70,12 @@ class ConferenceTest {
         join(alice, "Alice", aliceScreen.ref());
 
         var result = conference.runCommand(
-                (ActorRef<StatusReply<Conference.Admission>> replyTo) -> new Conference.Join(bob, "Bob", bobScreen.ref(), replyTo));
+                (ActorRef<StatusReply<JoinOutcome>> replyTo) -> new Conference.Join(bob, "Bob", callerOf(bob), Optional.empty(), bobScreen.ref(), replyTo));
 
-        assertEquals(Role.PARTICIPANT, result.reply().getValue().role());
-        assertEquals(List.of(new Conference.ParticipantJoined(bob, "Bob", Role.PARTICIPANT, NOW)), result.events());
-        assertEquals(new RoomUpdate.MemberJoined(new Member(bob, "Bob", Role.PARTICIPANT, NOW)),
+        assertEquals(Role.PARTICIPANT, admitted(result.reply()).role());
+        assertEquals(List.of(new Conference.ParticipantJoined(bob, "Bob", Role.PARTICIPANT, "guest:bob", false, NOW)),
+                result.events());
+        assertEquals(new RoomUpdate.MemberJoined(new Member(bob, "Bob", Role.PARTICIPANT, NOW, "guest:bob", false)),
                 aliceScreen.receiveMessage());
         assertEquals(List.of(alice, bob), conference.restart().state().roster().stream().map(Member::id).toList());
     }
@@ -81,10 +83,11 @@ class ConferenceTest {
     @Test
     void joiningWithoutANameIsRefusedAndNothingIsRecorded() {
         var result = conference.runCommand(
-                (ActorRef<StatusReply<Conference.Admission>> replyTo) -> new Conference.Join(alice, "   ", aliceScreen.ref(), replyTo));
+                (ActorRef<StatusReply<JoinOutcome>> replyTo) -> new Conference.Join(alice, "   ", callerOf(alice), Optional.empty(), aliceScreen.ref(), replyTo));
 
-        assertTrue(result.reply().isError());
-        assertTrue(result.reply().getError().getMessage().contains("display name"));
+        Denied denied = (Denied) result.reply().getValue();
+        assertEquals(Denial.INVALID, denied.denial());
+        assertTrue(denied.reason().contains("display name"));
         assertTrue(result.hasNoEvents());
         assertEquals(Phase.NOT_STARTED, conference.restart().state().phase());
     }
@@ -92,10 +95,10 @@ class ConferenceTest {
     @Test
     void joiningWithAnOverlongNameIsRefused() {
         var result = conference.runCommand(
-                (ActorRef<StatusReply<Conference.Admission>> replyTo) ->
-                        new Conference.Join(alice, "x".repeat(65), aliceScreen.ref(), replyTo));
+                (ActorRef<StatusReply<JoinOutcome>> replyTo) ->
+                        new Conference.Join(alice, "x".repeat(65), callerOf(alice), Optional.empty(), aliceScreen.ref(), replyTo));
 
-        assertTrue(result.reply().isError());
+        assertEquals(Denial.INVALID, ((Denied) result.reply().getValue()).denial());
         assertTrue(result.hasNoEvents());
     }
 
@@ -104,9 +107,9 @@ class ConferenceTest {
         join(alice, "Alice", aliceScreen.ref());
 
         var again = conference.runCommand(
-                (ActorRef<StatusReply<Conference.Admission>> replyTo) -> new Conference.Join(alice, "Alice", aliceScreen.ref(), replyTo));
+                (ActorRef<StatusReply<JoinOutcome>> replyTo) -> new Conference.Join(alice, "Alice", callerOf(alice), Optional.empty(), aliceScreen.ref(), replyTo));
 
-        assertEquals(Role.MODERATOR, again.reply().getValue().role());
+        assertEquals(Role.MODERATOR, admitted(again.reply()).role());
         assertTrue(again.hasNoEvents());
     }
 
@@ -143,7 +146,7 @@ class ConferenceTest {
     }
 
     @Test
-    void theLastOneOutEndsTheConferenceAndTheNextJoinStartsANewOne() {
+    void theLastOneOutEndsTheConferenceAndTheNextMemberStartsANewOne() {
         join(alice, "Alice", aliceScreen.ref());
 
         var left = conference.runCommand(
@@ -155,11 +158,14 @@ class ConferenceTest {
                 left.events());
         assertEquals(Phase.ENDED, conference.restart().state().phase());
 
+        ParticipantId aliceAgain = new ParticipantId("alice-again");
         var rejoined = conference.runCommand(
-                (ActorRef<StatusReply<Conference.Admission>> replyTo) -> new Conference.Join(bob, "Bob", bobScreen.ref(), replyTo));
+                (ActorRef<StatusReply<JoinOutcome>> replyTo) -> new Conference.Join(aliceAgain, "Alice",
+                        Caller.member("oidc:alice"), Optional.empty(), aliceScreen.ref(), replyTo));
 
-        assertEquals(new Conference.ConferenceStarted(room, 2, Initiator.participant(bob), NOW), rejoined.events().get(0));
-        assertEquals(Role.MODERATOR, rejoined.reply().getValue().role());
+        assertEquals(new Conference.ConferenceStarted(room, 2, Initiator.participant(aliceAgain, "oidc:alice"), NOW),
+                rejoined.events().get(0));
+        assertEquals(Role.MODERATOR, admitted(rejoined.reply()).role());
         assertEquals(2, conference.restart().state().instance());
     }
 
@@ -225,9 +231,19 @@ class ConferenceTest {
         assertTrue(result.hasNoEvents());
     }
 
+    /** Alice signs in with the community's identity provider; the others are guests. */
+    static Caller callerOf(ParticipantId who) {
+        return who.value().startsWith("alice") ? Caller.member("oidc:" + who.value()) : Caller.guest("guest:" + who.value());
+    }
+
+    static JoinOutcome.Admitted admitted(StatusReply<JoinOutcome> reply) {
+        assertTrue(reply.isSuccess() && reply.getValue() instanceof JoinOutcome.Admitted, () -> "not admitted: " + reply);
+        return (JoinOutcome.Admitted) reply.getValue();
+    }
+
     private void join(ParticipantId who, String name, ActorRef<RoomUpdate> screen) {
         var result = conference.runCommand(
-                (ActorRef<StatusReply<Conference.Admission>> replyTo) -> new Conference.Join(who, name, screen, replyTo));
-        assertTrue(result.reply().isSuccess(), () -> "join of " + name + " failed: " + result.reply());
+                (ActorRef<StatusReply<JoinOutcome>> replyTo) -> new Conference.Join(who, name, callerOf(who), Optional.empty(), screen, replyTo));
+        admitted(result.reply());
     }
 }

@@ -20,6 +20,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.engine.NodeConfig;
+import org.parley.engine.conference.Caller;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.Role;
@@ -49,9 +50,9 @@ class ConferenceSurvivesRestartIT {
             TestProbe<RoomUpdate> adaScreen = first.createTestProbe();
             TestProbe<RoomUpdate> bobScreen = first.createTestProbe();
             TestProbe<RoomUpdate> eveScreen = first.createTestProbe();
-            JoinedSession ada = await(engine.rooms().join(room, new JoinRequest("Ada", "en", false, false, true), adaScreen.ref()));
-            JoinedSession bob = await(engine.rooms().join(room, new JoinRequest("Bob", "fr", true, true, true), bobScreen.ref()));
-            JoinedSession eve = await(engine.rooms().join(room, new JoinRequest("Eve", "en", false, false, true), eveScreen.ref()));
+            JoinedSession ada = entered(engine.rooms().join(room, new JoinRequest(Caller.member("oidc:ada"), "Ada", "en", false, false, true, Optional.empty(), "127.0.0.1"), adaScreen.ref()));
+            JoinedSession bob = entered(engine.rooms().join(room, new JoinRequest(Caller.guest("guest:bob"), "Bob", "fr", true, true, true, Optional.empty(), "127.0.0.1"), bobScreen.ref()));
+            JoinedSession eve = entered(engine.rooms().join(room, new JoinRequest(Caller.guest("guest:eve"), "Eve", "en", false, false, true, Optional.empty(), "127.0.0.1"), eveScreen.ref()));
             await(engine.rooms().changeDisplayName(bob.participant(), "Robert"));
             await(engine.rooms().setAudioMuted(ada.participant(), true));
             await(engine.rooms().leave(ada.participant()));
@@ -96,8 +97,8 @@ class ConferenceSurvivesRestartIT {
             RoomName first = RoomName.parse("audit-a-" + UUID.randomUUID().toString().substring(0, 8));
             RoomName second = RoomName.parse("audit-b-" + UUID.randomUUID().toString().substring(0, 8));
             TestProbe<RoomUpdate> screen = kit.createTestProbe();
-            await(engine.rooms().join(first, new JoinRequest("Ada", "en", false, false, true), screen.ref()));
-            await(engine.rooms().join(second, new JoinRequest("Bob", "en", false, false, true), screen.ref()));
+            entered(engine.rooms().join(first, new JoinRequest(Caller.member("oidc:ada"), "Ada", "en", false, false, true, Optional.empty(), "127.0.0.1"), screen.ref()));
+            entered(engine.rooms().join(second, new JoinRequest(Caller.member("oidc:bob"), "Bob", "en", false, false, true, Optional.empty(), "127.0.0.1"), screen.ref()));
             CurrentEventsByTagQuery audit = PersistenceQuery.get(kit.system())
                     .getReadJournalFor(CurrentEventsByTagQuery.class, ConferenceHistory.CASSANDRA_QUERY_PLUGIN);
             List<String> expected = List.of(
@@ -134,6 +135,10 @@ class ConferenceSurvivesRestartIT {
 
     private static Engine.Running start(ActorTestKit kit) {
         return Engine.start(kit.system(), EngineSettings.fromConfig(kit.system().settings().config()), Clock.systemUTC());
+    }
+
+    private static JoinedSession entered(java.util.concurrent.CompletionStage<Entry> entry) {
+        return ((Entry.Entered) await(entry)).session();
     }
 
     private static <T> T await(CompletionStage<T> stage) {

@@ -20,7 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.engine.EntityTestConfig;
+import java.util.Set;
+import org.parley.engine.conference.Access;
+import org.parley.engine.conference.Authority;
+import org.parley.engine.conference.Caller;
 import org.parley.engine.conference.Conference;
+import org.parley.engine.conference.Denial;
+import org.parley.engine.conference.Denied;
+import org.parley.engine.conference.JoinOutcome;
+import org.parley.engine.conference.Knock;
+import org.parley.engine.conference.KnockId;
+import org.parley.engine.conference.KnockOutcome;
+import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.PasswordHash;
+import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
 import org.parley.engine.conference.Initiator;
@@ -41,6 +54,8 @@ class ClusterMessageSerializerTest {
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
     private static final ParticipantId ADA = new ParticipantId("ada");
     private static final RoomName ROOM = new RoomName("physics");
+    private static final PasswordHash HASH = new PasswordHash(1000, "c2FsdA", "ZGlnZXN0");
+    private static final Knock KNOCK = new Knock(new KnockId("k-1"), "guest:1", "Gaston", false, AT);
 
     @AfterAll
     static void stop() {
@@ -50,15 +65,41 @@ class ClusterMessageSerializerTest {
     static Stream<Object> messages() {
         ActorRef<Object> ref = testKit.createTestProbe().ref();
         ConferenceState running = new ConferenceState(ROOM, Phase.RUNNING, 2, Initiator.participant(ADA),
-                Optional.of(AT), Optional.empty(), List.of(new Member(ADA, "Ada", Role.MODERATOR, AT)));
+                Optional.of(AT), Optional.empty(), List.of(new Member(ADA, "Ada", Role.MODERATOR, AT, "oidc:ada", true)),
+                new Access(true, Optional.of(HASH), Set.of("oidc:ada"), Set.of(), Set.of(), List.of(KNOCK)));
         return Stream.of(
-                new Conference.Join(ADA, "Ada", ref.unsafeUpcast(), ref.unsafeUpcast()),
+                new Conference.Join(ADA, "Ada", Caller.member("oidc:ada"), Optional.empty(), ref.unsafeUpcast(), ref.unsafeUpcast()),
+                new Conference.Join(ADA, "Ada", Caller.guest("guest:1"), Optional.of(HASH), ref.unsafeUpcast(), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.SetLobby(true), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.Person(Caller.member("oidc:ada")),
+                        new ModeratorAction.SetPassword(Optional.of(HASH)), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.Service("planner"), new ModeratorAction.SetPassword(Optional.empty()),
+                        ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.Admit(KNOCK.id()), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.Reject(KNOCK.id(), "no"), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.LobbyReply(KNOCK.id(), "wait"),
+                        ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.Promote(ADA), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.Kick(ADA, true, "bye"), ref.unsafeUpcast()),
+                new Conference.KnockerSays("guest:1", "hello", ref.unsafeUpcast()),
+                new Conference.Withdraw("guest:1", ref.unsafeUpcast(), ref.unsafeUpcast()),
+                new JoinOutcome.WaitingForHost(),
+                new JoinOutcome.InLobby(KNOCK.id()),
+                new Denied(Denial.BANNED, "barred"),
+                Verdict.ACCEPTED,
+                new RoomUpdate.HostArrived(),
+                new RoomUpdate.KnockReceived(KNOCK),
+                new RoomUpdate.KnockAnswered(KNOCK.id(), KnockOutcome.ADMITTED, Optional.of(ADA), ""),
+                new RoomUpdate.KnockAnswered(KNOCK.id(), KnockOutcome.WITHDRAWN, Optional.empty(), ""),
+                new RoomUpdate.LobbyMessage(KNOCK.id(), "Gaston", false, "hello", AT),
+                new RoomUpdate.AccessChanged(true, false),
+                new RoomUpdate.Kicked(ADA, true, "bye"),
                 new Conference.Leave(ADA, LeaveReason.CONNECTION_LOST, ref.unsafeUpcast()),
                 new Conference.Subscribe(ADA, ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.GetState(ref.unsafeUpcast()),
                 new Conference.Relay(new RoomUpdate.ParticipantUpdated(ADA, "Ada", "fr", true, false)),
-                new Conference.Admission(Role.MODERATOR, running),
-                new RoomUpdate.MemberJoined(new Member(ADA, "Ada", Role.PARTICIPANT, AT)),
+                new JoinOutcome.Admitted(Role.MODERATOR, running),
+                new RoomUpdate.MemberJoined(new Member(ADA, "Ada", Role.PARTICIPANT, AT, "guest:1", false)),
                 new RoomUpdate.MemberLeft(ADA, LeaveReason.LEFT),
                 new RoomUpdate.RoleChanged(ADA, Role.MODERATOR),
                 new RoomUpdate.ParticipantUpdated(ADA, "Ada L.", "en", false, true),

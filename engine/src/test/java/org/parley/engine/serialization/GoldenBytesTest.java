@@ -23,7 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
+import java.util.Set;
+import org.parley.engine.conference.Access;
 import org.parley.engine.conference.Initiator;
+import org.parley.engine.conference.Knock;
+import org.parley.engine.conference.KnockId;
+import org.parley.engine.conference.KnockOutcome;
+import org.parley.engine.conference.PasswordHash;
 import org.parley.engine.conference.LeaveReason;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.ParticipantId;
@@ -46,37 +52,55 @@ class GoldenBytesTest {
     private static final ParticipantId BOB = new ParticipantId("bob-2");
     private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
+    private static final PasswordHash PASSWORD = new PasswordHash(120_000, "c2FsdHNhbHRzYWx0c2FsdA", "ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGk");
+    private static final Knock KNOCK = new Knock(new KnockId("k-1"), "guest:g-7", "Gaston", false, AT);
+
     private static final ConferenceSerializer CONFERENCE = new ConferenceSerializer(null);
     private static final ParticipantSerializer PARTICIPANT = new ParticipantSerializer(null);
 
     static Stream<Arguments> records() {
         return Stream.of(
-                Arguments.of(CONFERENCE, new Conference.ConferenceStarted(ROOM, 3, Initiator.participant(ALICE), AT)),
-                Arguments.of(CONFERENCE, new Conference.ParticipantJoined(BOB, "Bob Été", Role.PARTICIPANT, AT)),
-                Arguments.of(CONFERENCE, new Conference.ParticipantLeft(BOB, LeaveReason.CONNECTION_LOST, AT)),
-                Arguments.of(CONFERENCE, new Conference.ModeratorGranted(BOB, Initiator.SYSTEM, AT)),
-                Arguments.of(CONFERENCE, new Conference.ConferenceEnded(EndReason.LAST_PARTICIPANT_LEFT, Initiator.SYSTEM, AT)),
-                Arguments.of(CONFERENCE, new ConferenceState(ROOM, Phase.RUNNING, 3, Initiator.participant(ALICE),
+                Arguments.of(CONFERENCE, "", new Conference.ConferenceStarted(ROOM, 3, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ParticipantJoined(BOB, "Bob Été", Role.PARTICIPANT, "", false, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ParticipantLeft(BOB, LeaveReason.CONNECTION_LOST, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ModeratorGranted(BOB, Initiator.SYSTEM, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ConferenceEnded(EndReason.LAST_PARTICIPANT_LEFT, Initiator.SYSTEM, AT)),
+                Arguments.of(CONFERENCE, "", new ConferenceState(ROOM, Phase.RUNNING, 3, Initiator.participant(ALICE),
                         Optional.of(AT), Optional.empty(), List.of(
-                                new Member(ALICE, "Alice", Role.MODERATOR, AT),
-                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5))))),
+                                new Member(ALICE, "Alice", Role.MODERATOR, AT, "", false),
+                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN)),
+                // Access control (added later): identities, lobby, password, knocks, kicks.
+                Arguments.of(CONFERENCE, "-identity", new Conference.ConferenceStarted(ROOM, 4, Initiator.participant(ALICE, "oidc:alice"), AT)),
+                Arguments.of(CONFERENCE, "-identity", new Conference.ParticipantJoined(ALICE, "Alice", Role.MODERATOR, "oidc:alice", true, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.LobbyChanged(true, Initiator.subject("service:planner"), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.PasswordChanged(Optional.of(PASSWORD), Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.Knocked(KNOCK)),
+                Arguments.of(CONFERENCE, "", new Conference.KnockAnswered(KNOCK.id(), KnockOutcome.REJECTED,
+                        Initiator.participant(ALICE), "Not today", AT)),
+                Arguments.of(CONFERENCE, "", new Conference.LobbyMessageSent(KNOCK.id(), Initiator.subject("guest:g-7"), false,
+                        "May I come in?", AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ParticipantKicked(BOB, Initiator.participant(ALICE), true, "Spam", AT)),
+                Arguments.of(CONFERENCE, "-access", new ConferenceState(ROOM, Phase.RUNNING, 4, Initiator.participant(ALICE, "oidc:alice"),
+                        Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
+                        new Access(true, Optional.of(PASSWORD), Set.of("oidc:alice"), Set.of("guest:g-1"), Set.of("guest:g-2"),
+                                List.of(KNOCK)))),
                 // Written before acceptedTerms existed: it must still read, as false.
-                Arguments.of(PARTICIPANT, new Participant.Registered(ROOM, "Bob Été", "fr", true, false, false, HASH, AT)),
-                Arguments.of(PARTICIPANT, new Participant.DisplayNameChanged("Robert", AT)),
-                Arguments.of(PARTICIPANT, new Participant.LanguageChanged("en-GB", AT)),
-                Arguments.of(PARTICIPANT, new Participant.AudioMuteChanged(true, Initiator.participant(ALICE), AT)),
-                Arguments.of(PARTICIPANT, new Participant.VideoMuteChanged(false, Initiator.participant(BOB), AT)),
-                Arguments.of(PARTICIPANT, new Participant.Departed(LeaveReason.LEFT, AT)),
-                Arguments.of(PARTICIPANT, new ParticipantState(Optional.of(ROOM), BOB, "Robert", "fr", true, false,
+                Arguments.of(PARTICIPANT, "", new Participant.Registered(ROOM, "Bob Été", "fr", true, false, false, HASH, AT)),
+                Arguments.of(PARTICIPANT, "", new Participant.DisplayNameChanged("Robert", AT)),
+                Arguments.of(PARTICIPANT, "", new Participant.LanguageChanged("en-GB", AT)),
+                Arguments.of(PARTICIPANT, "", new Participant.AudioMuteChanged(true, Initiator.participant(ALICE), AT)),
+                Arguments.of(PARTICIPANT, "", new Participant.VideoMuteChanged(false, Initiator.participant(BOB), AT)),
+                Arguments.of(PARTICIPANT, "", new Participant.Departed(LeaveReason.LEFT, AT)),
+                Arguments.of(PARTICIPANT, "", new ParticipantState(Optional.of(ROOM), BOB, "Robert", "fr", true, false,
                         HASH, Optional.of(LeaveReason.CONNECTION_LOST))));
     }
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{2}")
     @MethodSource("records")
-    void recordsWrittenByVersionOneStillReadTheSame(SerializerWithStringManifest serializer, Object record)
+    void recordsWrittenByVersionOneStillReadTheSame(SerializerWithStringManifest serializer, String variant, Object record)
             throws NotSerializableException {
         String manifest = serializer.manifest(record);
-        Path fixture = FIXTURES.resolve(record.getClass().getSimpleName() + "." + manifest + ".hex");
+        Path fixture = FIXTURES.resolve(record.getClass().getSimpleName() + variant + "." + manifest + ".hex");
         byte[] current = serializer.toBinary(record);
         if (Boolean.getBoolean("parley.golden.write") && !Files.exists(fixture)) {
             write(fixture, current);

@@ -1,0 +1,26 @@
+package org.parley.engine.conference;
+
+import java.util.Optional;
+
+/** What a moderator can do to the room's access and roster; each accepted action is one event. */
+public sealed interface ModeratorAction {
+
+    /** Longest free text a moderator attaches (a rejection, a kick, a lobby chat line). */
+    int MAX_TEXT = 500;
+
+    record SetLobby(boolean enabled) implements ModeratorAction {}
+
+    /** Empty removes the password. The hash is made by the caller, off the actor's thread. */
+    record SetPassword(Optional<PasswordHash> hash) implements ModeratorAction {}
+
+    record Admit(KnockId knock) implements ModeratorAction {}
+
+    record Reject(KnockId knock, String message) implements ModeratorAction {}
+
+    /** A line of lobby chat from a moderator to one knocker. */
+    record LobbyReply(KnockId knock, String text) implements ModeratorAction {}
+
+    record Promote(ParticipantId participant) implements ModeratorAction {}
+
+    record Kick(ParticipantId participant, boolean ban, String message) implements ModeratorAction {}
+}

@@ -1,0 +1,76 @@
+package org.parley.engine.serialization;
+
+import static org.parley.engine.serialization.ProtoValues.instant;
+import static org.parley.engine.serialization.ProtoValues.millis;
+
+import java.util.Optional;
+import org.parley.engine.conference.Access;
+import org.parley.engine.conference.Knock;
+import org.parley.engine.conference.KnockId;
+import org.parley.engine.conference.KnockOutcome;
+import org.parley.engine.conference.PasswordHash;
+import org.parley.persistence.proto.v1.ConferenceSnapshot;
+
+/** Mappings of the access-control values (password hash, knocks, the access record) to protobuf. */
+final class AccessValues {
+
+    private AccessValues() {}
+
+    static org.parley.persistence.proto.v1.PasswordHash passwordHash(PasswordHash hash) {
+        return org.parley.persistence.proto.v1.PasswordHash.newBuilder()
+                .setIterations(hash.iterations()).setSalt(hash.salt()).setDigest(hash.digest()).build();
+    }
+
+    static PasswordHash passwordHash(org.parley.persistence.proto.v1.PasswordHash p) {
+        return new PasswordHash(p.getIterations(), p.getSalt(), p.getDigest());
+    }
+
+    static org.parley.persistence.proto.v1.Knock knock(Knock knock) {
+        return org.parley.persistence.proto.v1.Knock.newBuilder()
+                .setKnockId(knock.id().value()).setSubject(knock.subject()).setDisplayName(knock.displayName())
+                .setSignedIn(knock.signedIn()).setAtEpochMillis(millis(knock.at())).build();
+    }
+
+    static Knock knock(org.parley.persistence.proto.v1.Knock p) {
+        return new Knock(new KnockId(p.getKnockId()), p.getSubject(), p.getDisplayName(), p.getSignedIn(),
+                instant(p.getAtEpochMillis()));
+    }
+
+    static org.parley.persistence.proto.v1.KnockOutcome outcome(KnockOutcome outcome) {
+        return switch (outcome) {
+            case ADMITTED -> org.parley.persistence.proto.v1.KnockOutcome.KNOCK_OUTCOME_ADMITTED;
+            case REJECTED -> org.parley.persistence.proto.v1.KnockOutcome.KNOCK_OUTCOME_REJECTED;
+            case WITHDRAWN -> org.parley.persistence.proto.v1.KnockOutcome.KNOCK_OUTCOME_WITHDRAWN;
+        };
+    }
+
+    static KnockOutcome outcome(org.parley.persistence.proto.v1.KnockOutcome outcome) {
+        return switch (outcome) {
+            case KNOCK_OUTCOME_ADMITTED -> KnockOutcome.ADMITTED;
+            case KNOCK_OUTCOME_REJECTED -> KnockOutcome.REJECTED;
+            case KNOCK_OUTCOME_WITHDRAWN -> KnockOutcome.WITHDRAWN;
+            default -> throw new IllegalArgumentException("unknown knock outcome in stored event: " + outcome);
+        };
+    }
+
+    static ConferenceSnapshot.Access access(Access access) {
+        ConferenceSnapshot.Access.Builder b = ConferenceSnapshot.Access.newBuilder()
+                .setLobbyEnabled(access.lobbyEnabled())
+                .addAllModeratorSubjects(access.moderatorSubjects().stream().sorted().toList())
+                .addAllBannedSubjects(access.bannedSubjects().stream().sorted().toList())
+                .addAllAdmittedSubjects(access.admittedSubjects().stream().sorted().toList());
+        access.password().ifPresent(hash -> b.setPassword(passwordHash(hash)));
+        access.knocks().forEach(knock -> b.addKnocks(knock(knock)));
+        return b.build();
+    }
+
+    static Access access(ConferenceSnapshot.Access p) {
+        return new Access(
+                p.getLobbyEnabled(),
+                p.hasPassword() ? Optional.of(passwordHash(p.getPassword())) : Optional.empty(),
+                java.util.Set.copyOf(p.getModeratorSubjectsList()),
+                java.util.Set.copyOf(p.getBannedSubjectsList()),
+                java.util.Set.copyOf(p.getAdmittedSubjectsList()),
+                p.getKnocksList().stream().map(AccessValues::knock).toList());
+    }
+}
