@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.parley.engine.conference.Caller;
 import org.parley.engine.rooms.Engine;
 import org.parley.http.rest.ApiErrors;
 import org.parley.http.rest.ConferenceRoutes;
@@ -28,7 +29,7 @@ public final class HttpApi {
                 new SignalSession.Settings(heartbeatInterval, settings.defaultLanguage()),
                 settings.maxFrameCharacters(), settings.frameReadTimeout());
         Route api = concat(
-                signal.route(),
+                signal.route(inner -> inner.apply(Caller.guest("guest:" + java.util.UUID.randomUUID()))),
                 new ConferenceRoutes(engine.rooms(), engine.history(), engine.store(), engine.media()).route(),
                 new HealthRoutes(engine.store()).route(),
                 new WebClientRoutes().route());

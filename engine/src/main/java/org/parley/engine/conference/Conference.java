@@ -183,6 +183,14 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         if (state.access().bannedSubjects().contains(caller.subject())) {
             return refuseEntry(cmd.replyTo(), Denial.BANNED, "a moderator removed you from this conference and barred your return");
         }
+        if (room.isSelfTest()) {
+            if (!state.roster().isEmpty()) {
+                return refuseEntry(cmd.replyTo(), Denial.FORBIDDEN, "a self-test room holds one person");
+            }
+            return state.isInProgress()
+                    ? admit(cmd, name, Role.MODERATOR, List.of())
+                    : startAndAdmit(state, cmd, name);
+        }
         if (!state.isInProgress()) {
             if (!caller.member()) {
                 waitForHost(cmd.listener(), caller.subject());
@@ -430,6 +438,11 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
             broadcastExcept(left.participant(), new RoomUpdate.MemberLeft(left.participant(), left.reason()));
         } else if (event instanceof ModeratorGranted granted) {
             broadcastExcept(null, new RoomUpdate.RoleChanged(granted.participant(), Role.MODERATOR));
+            // A new moderator sees who is already waiting at the door.
+            ActorRef<RoomUpdate> promoted = listeners.get(granted.participant());
+            if (promoted != null) {
+                after.access().knocks().forEach(knock -> promoted.tell(new RoomUpdate.KnockReceived(knock)));
+            }
         } else if (event instanceof ConferenceEnded ended) {
             broadcastExcept(null, new RoomUpdate.Ended(ended.reason()));
         } else if (event instanceof LobbyChanged || event instanceof PasswordChanged) {

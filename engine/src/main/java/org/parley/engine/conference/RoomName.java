@@ -34,6 +34,16 @@ public record RoomName(String value) {
         return new RoomName(raw.trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The browser's self-test joins a room of its own, named "selftest-" and a random suffix: anyone may
+     * start one, and it holds one person, so it cannot stand in for a conference nobody was allowed to start.
+     */
+    public boolean isSelfTest() {
+        return value.startsWith(SELF_TEST_PREFIX);
+    }
+
+    public static final String SELF_TEST_PREFIX = "selftest-";
+
     @Override
     public String toString() {
         return value;

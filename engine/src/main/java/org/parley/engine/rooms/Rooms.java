@@ -20,6 +20,7 @@ import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.Denial;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.JoinOutcome;
+import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.ModeratorAction;
 import org.parley.engine.conference.PasswordHash;
 import org.parley.engine.conference.Verdict;
@@ -166,6 +167,24 @@ public final class Rooms {
         }
         return passwords.hash(password)
                 .thenCompose(hash -> moderate(room, by, new ModeratorAction.SetPassword(Optional.of(hash))));
+    }
+
+    /** Who is knocking, for someone who moderates the room (refused with FORBIDDEN otherwise). */
+    public CompletionStage<List<Knock>> knocks(RoomName room, Authority by) {
+        return moderatorView(room, by).thenApply(state -> state.access().knocks());
+    }
+
+    /** The room's state for someone who moderates it: refused with FORBIDDEN, and nothing shown, otherwise. */
+    public CompletionStage<ConferenceState> moderatorView(RoomName room, Authority by) {
+        if (store.isKnownDown()) {
+            return CompletableFuture.failedFuture(storeDown());
+        }
+        return translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout)).thenApply(state -> {
+            if (!state.mayModerate(by)) {
+                throw new AccessRefused(Denial.FORBIDDEN, "only a moderator of this conference can see that");
+            }
+            return state;
+        });
     }
 
     public CompletionStage<Verdict> knockerSays(RoomName room, String subject, String text) {

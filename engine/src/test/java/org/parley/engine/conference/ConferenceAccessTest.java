@@ -260,6 +260,35 @@ class ConferenceAccessTest {
         assertTrue(again.hasNoEvents());
     }
 
+    @Test
+    void aNewlyPromotedModeratorIsShownWhoIsAlreadyKnocking() {
+        join(hana, host, hanaScreen, Optional.empty());
+        join(gus, guest, gusScreen, Optional.empty());
+        moderate(new Authority.InRoom(hana), new ModeratorAction.SetLobby(true));
+        KnockId knock = knock(olga, otherGuest, olgaScreen);
+        gusScreen.receiveMessage();
+
+        moderate(new Authority.InRoom(hana), new ModeratorAction.Promote(gus));
+
+        assertEquals(new RoomUpdate.RoleChanged(gus, Role.MODERATOR), gusScreen.receiveMessage());
+        assertEquals(knock, ((RoomUpdate.KnockReceived) gusScreen.receiveMessage()).knock().id());
+    }
+
+    @Test
+    void anyoneMayUseASelfTestRoomButOnlyAlone() {
+        conference = EventSourcedBehaviorTestKit.create(testKit.system(),
+                Conference.create(RoomName.parse("selftest-abc123"), Clock.fixed(NOW, ZoneOffset.UTC), 100),
+                EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        conference.clear();
+
+        var alone = join(gus, guest, gusScreen, Optional.empty());
+        var second = join(olga, otherGuest, olgaScreen, Optional.empty());
+
+        assertInstanceOf(JoinOutcome.Admitted.class, alone.reply().getValue());
+        assertEquals(Denial.FORBIDDEN, ((Denied) second.reply().getValue()).denial());
+        assertTrue(second.hasNoEvents());
+    }
+
     // ---- kick and ban ----
 
     @Test

@@ -9,6 +9,9 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.parley.engine.conference.Denial;
+import org.parley.engine.conference.Denied;
+import org.parley.engine.rooms.AccessRefused;
 import org.parley.engine.rooms.Refused;
 import org.parley.engine.rooms.StoreUnavailable;
 import org.slf4j.Logger;
@@ -42,6 +45,26 @@ public final class ApiErrors {
         return response(StatusCodes.NOT_FOUND, "NOT_FOUND", message);
     }
 
+    public static HttpResponse forbidden(String message) {
+        return response(StatusCodes.FORBIDDEN, "FORBIDDEN", message);
+    }
+
+    /** A refusal by the conference: who may not (403), what is not there (404), what is malformed (400). */
+    public static HttpResponse denied(Denied denied) {
+        return denied(denied.denial(), denied.reason());
+    }
+
+    static HttpResponse denied(Denial denial, String reason) {
+        StatusCode status = switch (denial) {
+            case FORBIDDEN, BANNED -> StatusCodes.FORBIDDEN;
+            case UNKNOWN_KNOCK, NOT_IN_CONFERENCE -> StatusCodes.NOT_FOUND;
+            case INVALID -> StatusCodes.BAD_REQUEST;
+            case TOO_MANY_ATTEMPTS -> StatusCodes.TOO_MANY_REQUESTS;
+            case PASSWORD_REQUIRED, WRONG_PASSWORD -> StatusCodes.UNAUTHORIZED;
+        };
+        return response(status, denial.name(), reason);
+    }
+
     public static HttpResponse fromFailure(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -49,6 +72,9 @@ public final class ApiErrors {
         }
         if (cause instanceof IllegalArgumentException) {
             return badRequest(cause.getMessage());
+        }
+        if (cause instanceof AccessRefused refused) {
+            return denied(refused.denial(), refused.getMessage());
         }
         if (cause instanceof Refused) {
             return response(StatusCodes.CONFLICT, "REFUSED", cause.getMessage());

@@ -11,7 +11,8 @@ import org.parley.engine.participant.Participant;
 
 /**
  * One line of {@code GET /api/v1/conferences/{room}/events} (NDJSON). The data is what an audit
- * needs: who, what, when. Secrets (the reconnect secret's hash) are never written out.
+ * needs: who, what, when. Secrets (the reconnect secret's hash, the room password's hash) are never
+ * written out: a password change shows only whether one is set.
  */
 record EventJson(String persistenceId, long sequenceNr, Instant at, String type, Map<String, Object> data) {
 
@@ -22,10 +23,13 @@ record EventJson(String persistenceId, long sequenceNr, Instant at, String type,
             data.put("room", e.room().value());
             data.put("instance", e.instance());
             data.put("by", who(e.by()));
+            e.by().subject().ifPresent(subject -> data.put("startedBy", subject));
         } else if (event instanceof Conference.ParticipantJoined e) {
             data.put("participantId", e.participant().value());
             data.put("displayName", e.displayName());
             data.put("role", e.role().name());
+            data.put("subject", e.subject());
+            data.put("signedIn", e.signedIn());
         } else if (event instanceof Conference.ParticipantLeft e) {
             data.put("participantId", e.participant().value());
             data.put("reason", e.reason().name());
@@ -35,6 +39,32 @@ record EventJson(String persistenceId, long sequenceNr, Instant at, String type,
         } else if (event instanceof Conference.ConferenceEnded e) {
             data.put("reason", e.reason().name());
             data.put("by", who(e.by()));
+        } else if (event instanceof Conference.LobbyChanged e) {
+            data.put("enabled", e.enabled());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.PasswordChanged e) {
+            data.put("passwordSet", e.hash().isPresent());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.Knocked e) {
+            data.put("knockId", e.knock().id().value());
+            data.put("subject", e.knock().subject());
+            data.put("displayName", e.knock().displayName());
+            data.put("signedIn", e.knock().signedIn());
+        } else if (event instanceof Conference.KnockAnswered e) {
+            data.put("knockId", e.knock().value());
+            data.put("outcome", e.outcome().name());
+            data.put("by", who(e.by()));
+            data.put("message", e.message());
+        } else if (event instanceof Conference.LobbyMessageSent e) {
+            data.put("knockId", e.knock().value());
+            data.put("from", who(e.from()));
+            data.put("fromModerator", e.fromModerator());
+            data.put("text", e.text());
+        } else if (event instanceof Conference.ParticipantKicked e) {
+            data.put("participantId", e.participant().value());
+            data.put("by", who(e.by()));
+            data.put("banned", e.banned());
+            data.put("message", e.message());
         } else if (event instanceof Participant.Registered e) {
             data.put("room", e.room().value());
             data.put("displayName", e.displayName());
@@ -57,7 +87,8 @@ record EventJson(String persistenceId, long sequenceNr, Instant at, String type,
         return new EventJson(entry.persistenceId(), entry.sequenceNr(), entry.at(), event.getClass().getSimpleName(), data);
     }
 
+    /** A participant id, else the subject of a person or service acting from outside, else "system". */
     private static String who(Initiator initiator) {
-        return initiator.participant().map(ParticipantId::value).orElse("system");
+        return initiator.participant().map(ParticipantId::value).or(initiator::subject).orElse("system");
     }
 }

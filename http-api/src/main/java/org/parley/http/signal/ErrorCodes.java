@@ -13,6 +13,13 @@ public final class ErrorCodes {
     public static final String RESUME_FAILED = "RESUME_FAILED";
     public static final String UNAVAILABLE = "UNAVAILABLE";
     public static final String INTERNAL = "INTERNAL";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String BANNED = "BANNED";
+    public static final String PASSWORD_REQUIRED = "PASSWORD_REQUIRED";
+    public static final String WRONG_PASSWORD = "WRONG_PASSWORD";
+    public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
+    public static final String REJECTED = "REJECTED";
+    public static final String UNKNOWN_KNOCK = "UNKNOWN_KNOCK";
 
     private ErrorCodes() {}
 }

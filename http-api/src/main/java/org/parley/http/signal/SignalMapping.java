@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.parley.engine.conference.Denial;
+import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.LeaveReason;
+import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.Role;
 import org.parley.engine.conference.RoomUpdate;
@@ -14,9 +17,20 @@ import org.parley.engine.media.ForwardedTrack;
 import org.parley.engine.media.MediaSignal;
 import org.parley.engine.media.PublishedTrack;
 import org.parley.engine.rooms.ConferenceView;
+import org.parley.engine.rooms.Entry;
 import org.parley.engine.rooms.JoinedSession;
 import org.parley.engine.rooms.RosterEntry;
+import org.parley.http.signal.v1.Access;
+import org.parley.http.signal.v1.AccessChanged;
 import org.parley.http.signal.v1.Conference;
+import org.parley.http.signal.v1.Kicked;
+import org.parley.http.signal.v1.KnockOutcome;
+import org.parley.http.signal.v1.KnockReceived;
+import org.parley.http.signal.v1.KnockResolved;
+import org.parley.http.signal.v1.LobbyChatMessage;
+import org.parley.http.signal.v1.LobbyKnock;
+import org.parley.http.signal.v1.WaitReason;
+import org.parley.http.signal.v1.Waiting;
 import org.parley.http.signal.v1.ConferenceEnded;
 import org.parley.http.signal.v1.Error;
 import org.parley.http.signal.v1.Joined;
@@ -38,15 +52,63 @@ final class SignalMapping {
     private SignalMapping() {}
 
     static ServerMessage joined(String requestId, JoinedSession session, long heartbeatMillis) {
+        Joined.Builder joined = Joined.newBuilder()
+                .setParticipantId(session.participant().value())
+                .setResumeToken(session.resumeToken().value())
+                .setRole(role(session.role()))
+                .setConference(conference(session.conference()))
+                .setHeartbeatIntervalMillis(heartbeatMillis);
+        if (session.role() == Role.MODERATOR) {
+            // Knocks are for moderators' eyes only.
+            session.conference().knocks().forEach(knock -> joined.addKnocks(knock(knock)));
+        }
+        return ServerMessage.newBuilder().setRequestId(requestId).setJoined(joined).build();
+    }
+
+    static ServerMessage waiting(String requestId, Entry.Waiting waiting) {
+        Waiting.Builder wire = Waiting.newBuilder().setReason(switch (waiting.reason()) {
+            case HOST -> WaitReason.WAIT_REASON_HOST;
+            case LOBBY -> WaitReason.WAIT_REASON_LOBBY;
+        });
+        waiting.knock().ifPresent(knock -> wire.setKnockId(knock.value()));
+        return ServerMessage.newBuilder().setRequestId(requestId).setWaiting(wire).build();
+    }
+
+    static ServerMessage kicked(RoomUpdate.Kicked kicked) {
         return ServerMessage.newBuilder()
-                .setRequestId(requestId)
-                .setJoined(Joined.newBuilder()
-                        .setParticipantId(session.participant().value())
-                        .setResumeToken(session.resumeToken().value())
-                        .setRole(role(session.role()))
-                        .setConference(conference(session.conference()))
-                        .setHeartbeatIntervalMillis(heartbeatMillis))
+                .setKicked(Kicked.newBuilder().setBanned(kicked.banned()).setMessage(kicked.message()))
                 .build();
+    }
+
+    /** The stable signalling code of an access refusal. */
+    static String code(Denial denial) {
+        return switch (denial) {
+            case FORBIDDEN -> ErrorCodes.FORBIDDEN;
+            case BANNED -> ErrorCodes.BANNED;
+            case PASSWORD_REQUIRED -> ErrorCodes.PASSWORD_REQUIRED;
+            case WRONG_PASSWORD -> ErrorCodes.WRONG_PASSWORD;
+            case TOO_MANY_ATTEMPTS -> ErrorCodes.TOO_MANY_ATTEMPTS;
+            case UNKNOWN_KNOCK -> ErrorCodes.UNKNOWN_KNOCK;
+            case NOT_IN_CONFERENCE -> ErrorCodes.REFUSED;
+            case INVALID -> ErrorCodes.BAD_REQUEST;
+        };
+    }
+
+    private static LobbyKnock knock(Knock knock) {
+        return LobbyKnock.newBuilder()
+                .setKnockId(knock.id().value())
+                .setDisplayName(knock.displayName())
+                .setAt(timestamp(knock.at()))
+                .setSignedIn(knock.signedIn())
+                .build();
+    }
+
+    private static KnockOutcome outcome(org.parley.engine.conference.KnockOutcome outcome) {
+        return switch (outcome) {
+            case ADMITTED -> KnockOutcome.KNOCK_OUTCOME_ADMITTED;
+            case REJECTED -> KnockOutcome.KNOCK_OUTCOME_REJECTED;
+            case WITHDRAWN -> KnockOutcome.KNOCK_OUTCOME_WITHDRAWN;
+        };
     }
 
     static ServerMessage update(RoomUpdate update) {
@@ -70,6 +132,27 @@ final class SignalMapping {
                     .setRole(role(u.role())));
         } else if (update instanceof RoomUpdate.Ended u) {
             message.setConferenceEnded(ConferenceEnded.newBuilder().setReason(u.reason().name()));
+        } else if (update instanceof RoomUpdate.KnockReceived u) {
+            message.setKnockReceived(KnockReceived.newBuilder().setKnock(knock(u.knock())));
+        } else if (update instanceof RoomUpdate.KnockAnswered u) {
+            message.setKnockResolved(KnockResolved.newBuilder()
+                    .setKnockId(u.knock().value())
+                    .setOutcome(outcome(u.outcome()))
+                    .setByParticipantId(u.by().map(ParticipantId::value).orElse("")));
+        } else if (update instanceof RoomUpdate.LobbyMessage u) {
+            message.setLobbyChatMessage(LobbyChatMessage.newBuilder()
+                    .setKnockId(u.knock().value())
+                    .setFromDisplayName(u.fromDisplayName())
+                    .setFromModerator(u.fromModerator())
+                    .setText(u.text())
+                    .setAt(timestamp(u.at())));
+        } else if (update instanceof RoomUpdate.AccessChanged u) {
+            message.setAccessChanged(AccessChanged.newBuilder().setAccess(access(u.lobbyEnabled(), u.passwordSet())));
+        } else if (update instanceof RoomUpdate.Kicked u) {
+            // Seen by the others: the person left, removed by a moderator.
+            message.setParticipantLeft(ParticipantLeft.newBuilder()
+                    .setParticipantId(u.participant().value())
+                    .setReason(org.parley.http.signal.v1.LeaveReason.LEAVE_REASON_KICKED));
         }
         return message.build();
     }
@@ -143,6 +226,7 @@ final class SignalMapping {
                 .setRoom(view.room().value())
                 .setInstance(view.instance());
         view.startedAt().ifPresent(at -> conference.setStartedAt(timestamp(at)));
+        conference.setAccess(access(view.lobbyEnabled(), view.passwordSet()));
         for (RosterEntry entry : view.roster()) {
             conference.addRoster(Participant.newBuilder()
                     .setId(entry.id().value())
@@ -166,6 +250,10 @@ final class SignalMapping {
                 .build();
     }
 
+    private static Access access(boolean lobbyEnabled, boolean passwordSet) {
+        return Access.newBuilder().setLobbyEnabled(lobbyEnabled).setPasswordSet(passwordSet).build();
+    }
+
     private static org.parley.http.signal.v1.Role role(Role role) {
         return switch (role) {
             case MODERATOR -> org.parley.http.signal.v1.Role.ROLE_MODERATOR;
@@ -177,6 +265,7 @@ final class SignalMapping {
         return switch (reason) {
             case LEFT -> org.parley.http.signal.v1.LeaveReason.LEAVE_REASON_LEFT;
             case CONNECTION_LOST -> org.parley.http.signal.v1.LeaveReason.LEAVE_REASON_CONNECTION_LOST;
+            case KICKED -> org.parley.http.signal.v1.LeaveReason.LEAVE_REASON_KICKED;
         };
     }
 

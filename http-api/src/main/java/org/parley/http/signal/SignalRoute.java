@@ -1,9 +1,11 @@
 package org.parley.http.signal;
 
+import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.handleWebSocketMessagesForProtocol;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,9 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -23,6 +28,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSink;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
+import org.parley.engine.conference.Caller;
 import org.parley.engine.media.Media;
 import org.parley.engine.rooms.Rooms;
 
@@ -50,12 +56,24 @@ public final class SignalRoute {
         this.frameReadTimeout = frameReadTimeout;
     }
 
-    public Route route() {
+    public Route route(CallerDirective callers) {
         return path(segment("api").slash("v1").slash("signal"),
-                () -> handleWebSocketMessagesForProtocol(connection(), SignalCodec.SUBPROTOCOL));
+                () -> callers.withCaller(caller -> extractRequest(request -> handleWebSocketMessagesForProtocol(
+                        connection(caller, clientAddress(request)), SignalCodec.SUBPROTOCOL))));
     }
 
-    private Flow<Message, Message, NotUsed> connection() {
+    /**
+     * The peer's own address, not X-Forwarded-For, which any client can write: behind a reverse proxy
+     * every browser shares the proxy's address for password throttling (stricter, never weaker).
+     */
+    private static String clientAddress(HttpRequest request) {
+        return request.getAttribute(AttributeKeys.remoteAddress)
+                .flatMap(RemoteAddress::getAddress)
+                .map(InetAddress::getHostAddress)
+                .orElse("unknown");
+    }
+
+    private Flow<Message, Message, NotUsed> connection(Caller caller, String clientAddress) {
         Pair<ActorRef<Outbound>, Source<Outbound, NotUsed>> outgoing = ActorSource.<Outbound>actorRef(
                         message -> message == Outbound.Close.INSTANCE,
                         message -> Optional.empty(),
@@ -63,7 +81,7 @@ public final class SignalRoute {
                         OverflowStrategy.fail())
                 .preMaterialize(system);
         ActorRef<SignalSession.Command> session = system.systemActorOf(
-                SignalSession.create(rooms, media, outgoing.first(), settings),
+                SignalSession.create(rooms, media, outgoing.first(), settings, caller, clientAddress),
                 "signal-" + connections.incrementAndGet(),
                 Props.empty());
         Sink<Message, NotUsed> incoming = Flow.<Message>create()

@@ -16,6 +16,11 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.parley.engine.conference.Authority;
+import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.Denied;
+import org.parley.engine.conference.KnockId;
+import org.parley.engine.conference.ModeratorAction;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.RoomUpdate;
@@ -25,6 +30,9 @@ import org.parley.engine.media.MediaSignal;
 import org.parley.engine.media.PublishedTrack;
 import org.parley.engine.media.ReceiveConstraints;
 import org.parley.engine.participant.ResumeToken;
+import org.parley.engine.conference.Verdict;
+import org.parley.engine.rooms.AccessRefused;
+import org.parley.engine.rooms.Entry;
 import org.parley.engine.rooms.JoinRequest;
 import org.parley.engine.rooms.JoinedSession;
 import org.parley.engine.rooms.Refused;
@@ -32,6 +40,7 @@ import org.parley.engine.rooms.Rooms;
 import org.parley.engine.rooms.StoreUnavailable;
 import org.parley.http.signal.v1.Ack;
 import org.parley.http.signal.v1.ClientMessage;
+import org.parley.http.signal.v1.LobbyChat;
 import org.parley.http.signal.v1.Pong;
 import org.parley.http.signal.v1.PublishOffer;
 import org.parley.http.signal.v1.ServerMessage;
@@ -66,6 +75,16 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
 
     private record FromMedia(MediaSignal signal) implements Command {}
 
+    /**
+     * A join (or a retry of a pending one) was answered: in, waiting, or refused. ackTo is null for
+     * retries, which no frame waits on.
+     */
+    private record JoinAnswered(String requestId, RoomName room, JoinRequest request, Entry entry, Throwable failure,
+            ActorRef<FrameAck> ackTo) implements Command {}
+
+    /** A join the door holds: waiting for a host or in the lobby; retried when told, and on each heartbeat. */
+    private record PendingJoin(String requestId, RoomName room, JoinRequest request, Entry.Waiting waiting) {}
+
     /** An engine call finished: say so to the browser, maybe change the session, pull the next frame. */
     private record Answered(ServerMessage reply, Optional<JoinedSession> joined, boolean left, ActorRef<FrameAck> ackTo)
             implements Command {}
@@ -91,18 +110,30 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
     private final TimerScheduler<Command> timers;
     private final ActorRef<RoomUpdate> listener;
     private final ActorRef<MediaSignal> mediaSignals;
+    private final Caller caller;
+    private final String clientAddress;
     private Optional<JoinedSession> session = Optional.empty();
+    private Optional<PendingJoin> pending = Optional.empty();
+    private boolean retrying;
     /** Updates that arrive while a join is answered: the browser gets them after its roster. */
     private List<RoomUpdate> heldUpdates;
 
-    public static Behavior<Command> create(Rooms rooms, Media media, ActorRef<Outbound> out, Settings settings) {
+    /**
+     * @param caller who is on the other end, as authenticated when the socket opened (rights follow
+     *     this identity, not the socket)
+     * @param clientAddress where the browser connects from (wrong passwords are throttled per address)
+     */
+    public static Behavior<Command> create(Rooms rooms, Media media, ActorRef<Outbound> out, Settings settings,
+            Caller caller, String clientAddress) {
         return Behaviors.setup(context -> Behaviors.withTimers(
-                timers -> new SignalSession(context, timers, rooms, media, out, settings)));
+                timers -> new SignalSession(context, timers, rooms, media, out, settings, caller, clientAddress)));
     }
 
     private SignalSession(ActorContext<Command> context, TimerScheduler<Command> timers, Rooms rooms, Media media,
-            ActorRef<Outbound> out, Settings settings) {
+            ActorRef<Outbound> out, Settings settings, Caller caller, String clientAddress) {
         super(context);
+        this.caller = caller;
+        this.clientAddress = clientAddress;
         this.rooms = rooms;
         this.media = media;
         this.out = out;
@@ -121,6 +152,7 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 })
                 .onMessage(Inbound.class, this::onInbound)
                 .onMessage(Answered.class, this::onAnswered)
+                .onMessage(JoinAnswered.class, this::onJoinAnswered)
                 .onMessage(Update.class, this::onUpdate)
                 .onMessage(FromMedia.class, m -> {
                     send(SignalMapping.mediaSignal(m.signal()));
@@ -155,8 +187,13 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         return switch (message.getBodyCase()) {
             case JOIN -> onJoin(requestId, message, inbound.ackTo());
             case RESUME -> onResume(requestId, message, inbound.ackTo());
-            case LEAVE -> whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
-                    rooms.leave(joined.participant()).thenApply(done -> ack(requestId)), Optional.empty(), true));
+            case LEAVE -> pending.isPresent()
+                    ? stopWaiting(requestId, inbound.ackTo())
+                    : whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
+                            rooms.leave(joined.participant()).thenApply(done -> ack(requestId)), Optional.empty(), true));
+            case ADMIT_KNOCK, REJECT_KNOCK, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK ->
+                    whenJoined(requestId, inbound.ackTo(), joined -> onModerate(requestId, joined, message, inbound.ackTo()));
+            case LOBBY_CHAT -> onLobbyChat(requestId, message.getLobbyChat(), inbound.ackTo());
             case UPDATE_PROFILE -> whenJoined(requestId, inbound.ackTo(),
                     joined -> onUpdateProfile(requestId, joined.participant(), message.getUpdateProfile(), inbound.ackTo()));
             case SET_MEDIA -> whenJoined(requestId, inbound.ackTo(),
@@ -204,6 +241,10 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             return refuse(requestId, ackTo, ErrorCodes.ALREADY_JOINED,
                     "this connection is already in room '" + session.get().room() + "'; leave first");
         }
+        if (pending.isPresent()) {
+            return refuse(requestId, ackTo, ErrorCodes.ALREADY_JOINED,
+                    "this connection is already waiting to enter room '" + pending.get().room() + "'; leave first");
+        }
         var join = message.getJoin();
         RoomName room;
         try {
@@ -219,10 +260,117 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                     "please accept the terms of use to join (acceptedTerms: true)");
         }
         String language = join.getLanguage().isBlank() ? settings.defaultLanguage() : join.getLanguage();
-        JoinRequest request = new JoinRequest(
-                join.getDisplayName(), language, join.getAudioMuted(), join.getVideoMuted(), join.getAcceptedTerms());
-        CompletionStage<JoinedSession> joined = rooms.join(room, request, listener);
-        return answerJoin(requestId, ackTo, joined, ErrorCodes.REFUSED);
+        JoinRequest request = new JoinRequest(caller, join.getDisplayName(), language, join.getAudioMuted(),
+                join.getVideoMuted(), join.getAcceptedTerms(),
+                join.getPassword().isEmpty() ? Optional.empty() : Optional.of(join.getPassword()), clientAddress);
+        heldUpdates = new ArrayList<>();
+        getContext().pipeToSelf(rooms.join(room, request, listener),
+                (entry, failure) -> new JoinAnswered(requestId, room, request, entry, failure, ackTo));
+        return this;
+    }
+
+    /** Asks the door again for a held join: the host arrived, the lobby admitted us, or a heartbeat. */
+    private void retryPendingJoin() {
+        if (pending.isEmpty() || retrying) {
+            return;
+        }
+        PendingJoin held = pending.get();
+        retrying = true;
+        heldUpdates = new ArrayList<>();
+        getContext().pipeToSelf(rooms.join(held.room(), held.request(), listener),
+                (entry, failure) -> new JoinAnswered(held.requestId(), held.room(), held.request(), entry, failure, null));
+    }
+
+    private Behavior<Command> onJoinAnswered(JoinAnswered answered) {
+        retrying = false;
+        if (answered.failure() != null) {
+            pending = Optional.empty();
+            timers.cancel(HEARTBEAT);
+            send(failureReply(answered.requestId(), answered.failure(), ErrorCodes.REFUSED));
+        } else if (answered.entry() instanceof Entry.Entered entered) {
+            pending = Optional.empty();
+            session = Optional.of(entered.session());
+            timers.startTimerWithFixedDelay(HEARTBEAT, Heartbeat.INSTANCE, settings.heartbeatInterval());
+            send(SignalMapping.joined(answered.requestId(), entered.session(), settings.heartbeatInterval().toMillis()));
+        } else {
+            Entry.Waiting waiting = (Entry.Waiting) answered.entry();
+            boolean news = pending.map(held -> !held.waiting().equals(waiting)).orElse(true);
+            pending = Optional.of(new PendingJoin(answered.requestId(), answered.room(), answered.request(), waiting));
+            // Heartbeats while waiting ask the door again: it finds us after a restart, and we it.
+            timers.startTimerWithFixedDelay(HEARTBEAT, Heartbeat.INSTANCE, settings.heartbeatInterval());
+            if (news) {
+                send(SignalMapping.waiting(answered.requestId(), waiting));
+            }
+        }
+        if (answered.ackTo() != null) {
+            answered.ackTo().tell(FrameAck.INSTANCE);
+        }
+        releaseHeldUpdates();
+        return this;
+    }
+
+    private Behavior<Command> stopWaiting(String requestId, ActorRef<FrameAck> ackTo) {
+        PendingJoin held = pending.get();
+        pending = Optional.empty();
+        timers.cancel(HEARTBEAT);
+        return answer(requestId, ackTo, rooms.withdraw(held.room(), caller.subject(), listener)
+                .thenApply(done -> ack(requestId)), Optional.empty(), false);
+    }
+
+    private Behavior<Command> onModerate(String requestId, JoinedSession joined, ClientMessage message, ActorRef<FrameAck> ackTo) {
+        Authority me = new Authority.InRoom(joined.participant());
+        CompletionStage<Verdict> verdict;
+        try {
+            verdict = switch (message.getBodyCase()) {
+                case ADMIT_KNOCK -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.Admit(new KnockId(message.getAdmitKnock().getKnockId())));
+                case REJECT_KNOCK -> rooms.moderate(joined.room(), me, new ModeratorAction.Reject(
+                        new KnockId(message.getRejectKnock().getKnockId()), message.getRejectKnock().getMessage()));
+                case SET_LOBBY -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.SetLobby(message.getSetLobby().getEnabled()));
+                case SET_PASSWORD -> rooms.setPassword(joined.room(), me, message.getSetPassword().getPassword());
+                case GRANT_MODERATOR -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.Promote(new ParticipantId(message.getGrantModerator().getParticipantId())));
+                case KICK -> rooms.moderate(joined.room(), me, new ModeratorAction.Kick(
+                        new ParticipantId(message.getKick().getParticipantId()), message.getKick().getBan(),
+                        message.getKick().getMessage()));
+                default -> throw new IllegalStateException("not a moderator action: " + message.getBodyCase());
+            };
+        } catch (IllegalArgumentException e) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        return answer(requestId, ackTo, verdict.thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+    }
+
+    /** A knocker writes to the moderators (no knock id), or a moderator to one knocker. */
+    private Behavior<Command> onLobbyChat(String requestId, LobbyChat chat, ActorRef<FrameAck> ackTo) {
+        if (chat.getKnockId().isEmpty()) {
+            Optional<PendingJoin> inLobby = pending.filter(held -> held.waiting().reason() == Entry.WaitReason.LOBBY);
+            if (inLobby.isEmpty()) {
+                return refuse(requestId, ackTo, ErrorCodes.NOT_JOINED,
+                        "only someone waiting in a lobby writes without a knockId");
+            }
+            return answer(requestId, ackTo, rooms.knockerSays(inLobby.get().room(), caller.subject(), chat.getText())
+                    .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+        }
+        return whenJoined(requestId, ackTo, joined -> {
+            KnockId knock;
+            try {
+                knock = new KnockId(chat.getKnockId());
+            } catch (IllegalArgumentException e) {
+                return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+            }
+            return answer(requestId, ackTo, rooms.moderate(joined.room(), new Authority.InRoom(joined.participant()),
+                            new ModeratorAction.LobbyReply(knock, chat.getText()))
+                    .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+        });
+    }
+
+    private static ServerMessage verdictReply(String requestId, Verdict verdict) {
+        if (verdict instanceof Denied denied) {
+            return SignalMapping.error(requestId, SignalMapping.code(denied.denial()), denied.reason());
+        }
+        return ack(requestId);
     }
 
     private Behavior<Command> onResume(String requestId, ClientMessage message, ActorRef<FrameAck> ackTo) {
@@ -237,6 +385,9 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             participant = new ParticipantId(resume.getParticipantId());
         } catch (IllegalArgumentException e) {
             return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        if (pending.isPresent()) {
+            return refuse(requestId, ackTo, ErrorCodes.ALREADY_JOINED, "this connection is waiting to enter a room");
         }
         CompletionStage<JoinedSession> resumed =
                 rooms.resume(room, participant, new ResumeToken(resume.getResumeToken()), listener);
@@ -289,23 +440,77 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         return answer(requestId, ackTo, answered, Optional.empty(), false);
     }
 
-    /** Room updates go to the browser; the person's own mute state also goes to the media plane. */
     private Behavior<Command> onUpdate(Update update) {
         if (heldUpdates != null) {
             heldUpdates.add(update.update());
             return this;
         }
-        if (update.update() instanceof RoomUpdate.ParticipantUpdated changed && session.isPresent()
-                && changed.participant().equals(session.get().participant())) {
-            media.mediaState(session.get().room(), changed.participant(), changed.audioMuted(), changed.videoMuted());
-        }
-        send(SignalMapping.update(update.update()));
+        handle(update.update());
         return this;
     }
 
-    /** The place in the conference outlives the socket (grace period); the media connections don't. */
+    /**
+     * Room updates go to the browser; the person's own mute state also goes to the media plane; news
+     * for a held join (host arrived, lobby answered) moves it on; one's own removal ends the session.
+     */
+    private void handle(RoomUpdate update) {
+        if (update instanceof RoomUpdate.HostArrived) {
+            retryPendingJoin();
+            return;
+        }
+        if (update instanceof RoomUpdate.KnockAnswered answered && isMyKnock(answered)) {
+            onMyKnockAnswered(answered);
+            return;
+        }
+        if (update instanceof RoomUpdate.Kicked kicked && session.isPresent()
+                && kicked.participant().equals(session.get().participant())) {
+            media.leave(session.get().room(), kicked.participant());
+            session = Optional.empty();
+            timers.cancel(HEARTBEAT);
+            send(SignalMapping.kicked(kicked));
+            return;
+        }
+        if (update instanceof RoomUpdate.ParticipantUpdated changed && session.isPresent()
+                && changed.participant().equals(session.get().participant())) {
+            media.mediaState(session.get().room(), changed.participant(), changed.audioMuted(), changed.videoMuted());
+        }
+        send(SignalMapping.update(update));
+    }
+
+    private boolean isMyKnock(RoomUpdate.KnockAnswered answered) {
+        return pending.flatMap(held -> held.waiting().knock()).map(answered.knock()::equals).orElse(false);
+    }
+
+    private void onMyKnockAnswered(RoomUpdate.KnockAnswered answered) {
+        switch (answered.outcome()) {
+            case ADMITTED -> retryPendingJoin();
+            case REJECTED -> {
+                String requestId = pending.get().requestId();
+                pending = Optional.empty();
+                timers.cancel(HEARTBEAT);
+                send(SignalMapping.error(requestId, ErrorCodes.REJECTED, answered.message().isBlank()
+                        ? "a moderator declined your request to join" : answered.message()));
+            }
+            case WITHDRAWN -> { }
+        }
+    }
+
+    private void releaseHeldUpdates() {
+        if (heldUpdates == null) {
+            return;
+        }
+        List<RoomUpdate> held = heldUpdates;
+        heldUpdates = null;
+        held.forEach(this::handle);
+    }
+
+    /**
+     * The place in the conference outlives the socket (grace period); the media connections don't, and
+     * neither does a place in the lobby.
+     */
     private Behavior<Command> onSocketGone() {
         session.ifPresent(joined -> media.leave(joined.room(), joined.participant()));
+        pending.ifPresent(held -> rooms.withdraw(held.room(), caller.subject(), listener));
         return Behaviors.stopped();
     }
 
@@ -328,18 +533,16 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             timers.cancel(HEARTBEAT);
         }
         send(answered.reply());
-        if (heldUpdates != null) {
-            List<RoomUpdate> held = heldUpdates;
-            heldUpdates = null;
-            if (answered.joined().isPresent()) {
-                held.forEach(update -> send(SignalMapping.update(update)));
-            }
-        }
+        releaseHeldUpdates();
         answered.ackTo().tell(FrameAck.INSTANCE);
         return this;
     }
 
     private Behavior<Command> onHeartbeat() {
+        if (pending.isPresent()) {
+            retryPendingJoin();
+            return this;
+        }
         session.ifPresent(joined -> getContext().pipeToSelf(
                 rooms.heartbeat(joined.room(), joined.participant(), listener),
                 (done, failure) -> failure == null ? HeartbeatRenewed.INSTANCE : new HeartbeatFailed(failure)));
@@ -373,6 +576,9 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
     /** Every engine failure becomes one browser error, here and nowhere else. */
     private ServerMessage failureReply(String requestId, Throwable failure, String refusalCode) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof AccessRefused refused) {
+            return SignalMapping.error(requestId, SignalMapping.code(refused.denial()), refused.getMessage());
+        }
         if (cause instanceof Refused refused) {
             return SignalMapping.error(requestId, refusalCode, refused.getMessage());
         }
