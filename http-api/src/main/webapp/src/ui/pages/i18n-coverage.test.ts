@@ -78,7 +78,7 @@ describe('words on the page', () => {
   it('everyWordOfThePreJoinScreenIsTranslatable', async () => {
     await settle();
     expect(untranslated(document.body)).toEqual([]);
-    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining(['terms.accept', 'host.signIn', 'prejoin.join', 'devices.camera']));
+    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining(['terms.accept', 'identity.signIn', 'prejoin.join', 'devices.camera']));
   });
 
   it('everyWordOfTheConferenceWithItsPanelsAndDialogsIsTranslatable', async () => {
