@@ -57,7 +57,7 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   const security = button(t, 'security-button', 'security.button', () => actions.openSecurity());
   security.button.setAttribute('aria-haspopup', 'dialog');
   security.render('shield', t.m('security.button'));
-  const badge = el('span', { class: 'toolbar-badge', attrs: { 'data-testid': 'knock-count', 'aria-hidden': 'true', hidden: true } });
+  const badge = el('span', { class: 'toolbar-badge', attrs: { 'data-testid': 'knock-count', 'aria-hidden': 'true', 'data-i18n-skip': true, hidden: true } });
   const badgeLabel = el('span', { class: 'visually-hidden' });
   settings.button.setAttribute('aria-haspopup', 'dialog');
   invite.button.setAttribute('aria-haspopup', 'dialog');
