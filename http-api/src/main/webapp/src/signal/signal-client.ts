@@ -9,7 +9,6 @@ import {
   readInt64,
   readKicked,
   readKnock,
-  readLobbyChatMessage,
   readSubscribeOffer,
   readWaiting,
   SIGNAL_SUBPROTOCOL,
@@ -18,7 +17,6 @@ import {
   type ClientBodyKind,
   type Access,
   type Knock,
-  type LobbyChatLine,
   type Removal,
   type Waiting,
   type PublishOfferBody,
@@ -140,8 +138,7 @@ export interface SessionState {
 /** Things that happen once, for toasts and announcements (the state has the lasting part). */
 export type SessionEvent =
   | { readonly kind: 'knock'; readonly knock: Knock }
-  | { readonly kind: 'removed'; readonly participantId: string; readonly displayName: string }
-  | { readonly kind: 'lobbyChat'; readonly line: LobbyChatLine };
+  | { readonly kind: 'removed'; readonly participantId: string; readonly displayName: string };
 
 export type EventListener = (event: SessionEvent) => void;
 
@@ -260,7 +257,7 @@ export class SignalClient {
     return () => this.mediaListeners.delete(listener);
   }
 
-  /** Hears knocks, removals and lobby chat lines as they come. */
+  /** Hears knocks and removals as they come. */
   subscribeEvents(listener: EventListener): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
@@ -535,7 +532,6 @@ export class SignalClient {
       const knock = readKnock(message.knockReceived.knock);
       if (knock.knockId !== '') this.emitEvent({ kind: 'knock', knock });
     }
-    if (message.lobbyChatMessage) this.emitEvent({ kind: 'lobbyChat', line: readLobbyChatMessage(message.lobbyChatMessage) });
   }
 
   /**

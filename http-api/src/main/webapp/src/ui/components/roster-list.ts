@@ -147,12 +147,20 @@ function createRosterEntry(t: Translator, id: string, act: RosterAct, closeMenus
       },
     }, items);
     element.appendChild(menu);
+    document.addEventListener('pointerdown', onPointerDown, true);
     menuButton.setAttribute('aria-expanded', 'true');
     items[0]?.focus();
   }
 
+  function onPointerDown(event: Event): void {
+    const target = event.target;
+    if (target instanceof Node && (menu?.contains(target) || menuButton.contains(target))) return;
+    closeMenu(false);
+  }
+
   function closeMenu(focusButton: boolean): void {
     if (!menu) return;
+    document.removeEventListener('pointerdown', onPointerDown, true);
     menu.remove();
     menu = null;
     menuButton.setAttribute('aria-expanded', 'false');

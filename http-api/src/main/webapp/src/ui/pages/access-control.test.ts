@@ -335,3 +335,19 @@ describe('on a phone', () => {
     expect(room.visible(room.byTestId('security-button'))).toBe(true);
   });
 });
+
+describe('the actions menu', () => {
+  it('closesWithEscapeGivingFocusBackAndWithAClickOutside', async () => {
+    await room.enter();
+    const button = room.byTestId('participant-actions-p-bob');
+    button?.click();
+    room.press('Escape', room.byTestId('make-moderator') ?? document.body);
+    expect(room.byTestId('make-moderator')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    button?.click();
+    expect(room.byTestId('kick')).not.toBeNull();
+    room.byTestId('stage')?.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(room.byTestId('kick')).toBeNull();
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+  });
+});

@@ -489,8 +489,6 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
         removedIds.add(event.participantId);
         toast.show(t.m('roster.announce.removed', { name: event.displayName }));
         break;
-      case 'lobbyChat':
-        break;
     }
   }
   media.subscribe(() => {
