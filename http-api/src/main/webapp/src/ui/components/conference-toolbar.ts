@@ -58,7 +58,9 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   security.button.setAttribute('aria-haspopup', 'dialog');
   security.render('shield', t.m('security.button'));
   const badge = el('span', { class: 'toolbar-badge', attrs: { 'data-testid': 'knock-count', 'aria-hidden': 'true', 'data-i18n-skip': true, hidden: true } });
-  const badgeLabel = el('span', { class: 'visually-hidden' });
+  // The button's name is fixed (aria-label): the count is its description.
+  const badgeLabel = el('span', { class: 'visually-hidden', attrs: { id: uniqueId('knock-count') } });
+  participants.button.setAttribute('aria-describedby', badgeLabel.id);
   settings.button.setAttribute('aria-haspopup', 'dialog');
   invite.button.setAttribute('aria-haspopup', 'dialog');
   settings.render('gear', t.m('toolbar.settings'));

@@ -249,6 +249,8 @@ describe('moderating', () => {
     room.socket().receive({ knockReceived: { knock: { knockId: 'k1', displayName: 'Cy', signedIn: false } } });
     expect(room.byTestId('toast')?.textContent).toBe('Cy asks to join');
     expect(room.byTestId('knock-count')?.textContent).toBe('1');
+    const described = room.byTestId('toggle-participants')?.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(described)?.textContent).toBe('1 waiting to join');
     expect(room.visible(room.byTestId('knock-list'))).toBe(true);
     const panel = room.byTestId('participants-panel');
     expect(panel?.firstElementChild).toBe(room.byTestId('knock-list'));
