@@ -1,4 +1,5 @@
 import './styles/main.css';
+import { fetchMe } from './app/me';
 import { resolveRoute } from './app/router';
 import { capturePreferenceStore, loadLanguage, receivePreferenceStore, sessionCredentialStore } from './app/storage';
 import { browserLanguages, createLocale, initialLanguage } from './i18n/i18n';
@@ -67,7 +68,7 @@ function start(): void {
         clock: () => performance.now(),
       });
       window.parleyMedia = createMediaTestHook(media);
-      mountRoomPage(root, t, route.room, { client, media, pageUrl: () => location.href, copyText });
+      mountRoomPage(root, t, route.room, { client, media, pageUrl: () => location.href, copyText, me: fetchMe });
       break;
     }
     case 'invalid-room':

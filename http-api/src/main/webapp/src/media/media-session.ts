@@ -89,7 +89,7 @@ export interface MediaState {
 export type MediaStateListener = (state: MediaState, previous: MediaState) => void;
 
 const NO_TRACKS: LocalTracks = { audio: null, video: null, screen: null };
-const OUT_OF_ROOM: ReadonlySet<Phase> = new Set(['idle', 'left', 'ended']);
+const OUT_OF_ROOM: ReadonlySet<Phase> = new Set(['idle', 'left', 'ended', 'kicked']);
 const MEDIA_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 10_000 };
 /** How often the statistics are read while waiting for the first remote video frame. */
 const FIRST_FRAME_POLL_MS = 100;
@@ -364,6 +364,9 @@ export class MediaSession {
       // Back to the pre-join screen (a refused join): its preview keeps the devices.
       if (session.phase === 'idle') this.hangUp();
       else this.stop();
+    } else if (session.phase === 'waiting' && previous.phase !== 'waiting') {
+      // Back to waiting (our place was lost and the lobby holds the new join): no media until let in.
+      this.hangUp();
     }
     if (session.phase === 'joined') this.followSelf(session);
   }

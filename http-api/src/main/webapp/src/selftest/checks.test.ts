@@ -158,6 +158,14 @@ describe('self-test checks', () => {
       expect(await running).toEqual({ key: 'selftest.media.joinRefused', params: { message: 'busy' } });
     });
 
+    it('aTestRoomThatWaitsForAHostFailsAndGivesUpWaiting', async () => {
+      const running = outcome(find('media').run(new AbortController().signal));
+      sockets[0]?.open();
+      sockets[0]?.receive({ requestId: sockets[0].last().requestId, waiting: { reason: 'WAIT_REASON_HOST' } });
+      expect(await running).toEqual({ key: 'selftest.media.waiting' });
+      expect(sockets[0]?.sent.some((m) => 'leave' in m)).toBe(true);
+    });
+
     it('stillTestsTheConnectionWithoutCameraOrMicrophone', async () => {
       devices.failing = { audio: 'NotAllowedError', video: 'NotAllowedError' };
       const running = outcome(find('media').run(new AbortController().signal));

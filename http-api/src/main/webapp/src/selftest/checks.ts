@@ -197,7 +197,12 @@ function joined(client: SignalClient, language: string): Promise<void> {
       if (state.phase === 'joined') {
         unsubscribe();
         resolve();
-      } else if (state.phase === 'idle' || state.phase === 'reconnecting' || state.phase === 'ended') {
+      } else if (state.phase === 'waiting') {
+        // The test room must not wait for a host: the server has to let the self-test in alone.
+        unsubscribe();
+        client.leave();
+        reject(new CheckFailure({ key: 'selftest.media.waiting' }));
+      } else if (state.phase === 'idle' || state.phase === 'reconnecting' || state.phase === 'ended' || state.phase === 'kicked') {
         unsubscribe();
         const message = state.error?.message;
         reject(new CheckFailure(message ? { key: 'selftest.media.joinRefused', params: { message } } : { key: 'selftest.signalling.closed' }));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKind, parseServerMessage, readInt64, readSubscribeOffer, readVersion, signalUrl } from './protocol';
+import {
+  bodyKind, encodeClientMessage, parseServerMessage, readAccess, readInt64, readKicked, readKnock, readKnockResolved,
+  readLobbyChatMessage, readSubscribeOffer, readVersion, readWaiting, signalUrl,
+} from './protocol';
 
 describe('protocol', () => {
   it('signalUrlUsesWssOnHttpsPagesAndWsOnHttpPages', () => {
@@ -37,5 +40,47 @@ describe('protocol media', () => {
 
   it('aSubscribeOfferWithoutTracksHasNone', () => {
     expect(readSubscribeOffer({})).toEqual({ sdp: '', version: 0, tracks: [] });
+  });
+});
+
+describe('protocol access control', () => {
+  it('readsAccessWithOmittedFlagsAsFalse', () => {
+    expect(readAccess(undefined)).toEqual({ lobbyEnabled: false, passwordSet: false });
+    expect(readAccess({ passwordSet: true })).toEqual({ lobbyEnabled: false, passwordSet: true });
+  });
+
+  it('readsAKnockWithItsDefaults', () => {
+    expect(readKnock({ knockId: 'k1', displayName: 'Cy', at: '2026-01-01T10:00:00Z', signedIn: true }))
+      .toEqual({ knockId: 'k1', displayName: 'Cy', at: '2026-01-01T10:00:00Z', signedIn: true });
+    expect(readKnock(undefined)).toEqual({ knockId: '', displayName: '', at: '', signedIn: false });
+  });
+
+  it('readsWaitingForAHostWithoutAKnockId', () => {
+    expect(readWaiting({ reason: 'WAIT_REASON_HOST' })).toEqual({ reason: 'WAIT_REASON_HOST', knockId: '' });
+    expect(readWaiting({ reason: 'WAIT_REASON_LOBBY', knockId: 'k1' })).toEqual({ reason: 'WAIT_REASON_LOBBY', knockId: 'k1' });
+    expect(readWaiting({})).toEqual({ reason: 'WAIT_REASON_UNSPECIFIED', knockId: '' });
+  });
+
+  it('readsAKnockResolvedWithdrawnByTheKnockerWithoutADecider', () => {
+    expect(readKnockResolved({ knockId: 'k1', outcome: 'KNOCK_OUTCOME_WITHDRAWN' }))
+      .toEqual({ knockId: 'k1', outcome: 'KNOCK_OUTCOME_WITHDRAWN', byParticipantId: '' });
+    expect(readKnockResolved({})).toEqual({ knockId: '', outcome: 'KNOCK_OUTCOME_UNSPECIFIED', byParticipantId: '' });
+  });
+
+  it('readsALobbyChatLineFromAKnockerAsNotFromAModerator', () => {
+    expect(readLobbyChatMessage({ knockId: 'k1', fromDisplayName: 'Cy', text: 'hello' }))
+      .toEqual({ knockId: 'k1', fromDisplayName: 'Cy', fromModerator: false, text: 'hello', at: '' });
+  });
+
+  it('readsKickedWithoutBanOrMessage', () => {
+    expect(readKicked({})).toEqual({ banned: false, message: '' });
+    expect(readKicked({ banned: true, message: 'spam' })).toEqual({ banned: true, message: 'spam' });
+  });
+
+  it('namesTheNewRequestBodies', () => {
+    expect(bodyKind({ admitKnock: { knockId: 'k1' } })).toBe('admitKnock');
+    expect(bodyKind({ kick: { participantId: 'p', ban: true } })).toBe('kick');
+    expect(JSON.parse(encodeClientMessage({ requestId: '7', setPassword: { password: 's3cret' } })))
+      .toEqual({ requestId: '7', setPassword: { password: 's3cret' } });
   });
 });

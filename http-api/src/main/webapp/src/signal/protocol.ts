@@ -11,7 +11,9 @@ export const SIGNAL_SUBPROTOCOL = 'parley.signal.v1';
 export const SIGNAL_PATH = '/api/v1/signal';
 
 export type Role = 'ROLE_UNSPECIFIED' | 'ROLE_PARTICIPANT' | 'ROLE_MODERATOR';
-export type LeaveReason = 'LEAVE_REASON_UNSPECIFIED' | 'LEAVE_REASON_LEFT' | 'LEAVE_REASON_CONNECTION_LOST';
+export type LeaveReason = 'LEAVE_REASON_UNSPECIFIED' | 'LEAVE_REASON_LEFT' | 'LEAVE_REASON_CONNECTION_LOST' | 'LEAVE_REASON_KICKED';
+export type WaitReason = 'WAIT_REASON_UNSPECIFIED' | 'WAIT_REASON_HOST' | 'WAIT_REASON_LOBBY';
+export type KnockOutcome = 'KNOCK_OUTCOME_UNSPECIFIED' | 'KNOCK_OUTCOME_ADMITTED' | 'KNOCK_OUTCOME_REJECTED' | 'KNOCK_OUTCOME_WITHDRAWN';
 /** signal.proto's MediaSource (named so as not to shadow the DOM's MediaSource). */
 export type MediaSourceKind = 'MEDIA_SOURCE_UNSPECIFIED' | 'MEDIA_SOURCE_MICROPHONE' | 'MEDIA_SOURCE_CAMERA' | 'MEDIA_SOURCE_SCREEN';
 export type PeerConnectionKind = 'PEER_CONNECTION_KIND_UNSPECIFIED' | 'PEER_CONNECTION_KIND_PUBLISH' | 'PEER_CONNECTION_KIND_SUBSCRIBE';
@@ -28,6 +30,14 @@ export const ErrorCode = {
   RESUME_FAILED: 'RESUME_FAILED',
   UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  // access control
+  FORBIDDEN: 'FORBIDDEN',
+  BANNED: 'BANNED',
+  PASSWORD_REQUIRED: 'PASSWORD_REQUIRED',
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  REJECTED: 'REJECTED',
+  UNKNOWN_KNOCK: 'UNKNOWN_KNOCK',
 } as const;
 
 // ---- browser -> server ----
@@ -40,6 +50,8 @@ export interface JoinBody {
   videoMuted: boolean;
   /** The person accepted the terms of use; a join without it is refused (TERMS_NOT_ACCEPTED). */
   acceptedTerms: boolean;
+  /** The room's password; left out when there is none to give (canonical JSON omits ""). */
+  password?: string;
 }
 
 export interface ResumeBody {
@@ -89,6 +101,21 @@ export interface SetReceiveConstraintsBody {
   lowBandwidth: boolean;
 }
 
+/** The server refuses longer lobby chat lines. */
+export const LOBBY_CHAT_MAX_LENGTH = 500;
+
+/** knockId empty (left out) when a knocker writes about their own knock. */
+export interface LobbyChatBody {
+  knockId?: string;
+  text: string;
+}
+
+export interface KickBody {
+  participantId: string;
+  ban: boolean;
+  message?: string;
+}
+
 type Empty = Record<string, never>;
 
 /** One request body: exactly one key of the ClientMessage oneof. */
@@ -102,7 +129,14 @@ export type ClientBody =
   | { publishOffer: PublishOfferBody }
   | { subscribeAnswer: SubscribeAnswerBody }
   | { trickleCandidate: TrickleCandidateBody }
-  | { setReceiveConstraints: SetReceiveConstraintsBody };
+  | { setReceiveConstraints: SetReceiveConstraintsBody }
+  | { admitKnock: { knockId: string } }
+  | { rejectKnock: { knockId: string; message?: string } }
+  | { lobbyChat: LobbyChatBody }
+  | { setLobby: { enabled: boolean } }
+  | { setPassword: { password: string } }
+  | { grantModerator: { participantId: string } }
+  | { kick: KickBody };
 
 export type ClientMessage = { requestId: string } & ClientBody;
 
@@ -130,6 +164,43 @@ export interface WireConference {
   instance?: string;
   startedAt?: string;
   roster?: WireParticipant[];
+  access?: WireAccess;
+}
+
+export interface WireAccess {
+  lobbyEnabled?: boolean;
+  passwordSet?: boolean;
+}
+
+export interface WireLobbyKnock {
+  knockId?: string;
+  displayName?: string;
+  at?: string;
+  signedIn?: boolean;
+}
+
+export interface WireWaiting {
+  reason?: WaitReason;
+  knockId?: string;
+}
+
+export interface WireKnockResolved {
+  knockId?: string;
+  outcome?: KnockOutcome;
+  byParticipantId?: string;
+}
+
+export interface WireLobbyChatMessage {
+  knockId?: string;
+  fromDisplayName?: string;
+  fromModerator?: boolean;
+  text?: string;
+  at?: string;
+}
+
+export interface WireKicked {
+  banned?: boolean;
+  message?: string;
 }
 
 export interface WireJoined {
@@ -138,6 +209,7 @@ export interface WireJoined {
   role?: Role;
   conference?: WireConference;
   heartbeatIntervalMillis?: string;
+  knocks?: WireLobbyKnock[];
 }
 
 export interface WireParticipantUpdated {
@@ -178,6 +250,12 @@ export interface ServerMessage {
   pong?: Empty;
   publishAnswer?: { sdp?: string };
   subscribeOffer?: WireSubscribeOffer;
+  waiting?: WireWaiting;
+  knockReceived?: { knock?: WireLobbyKnock };
+  knockResolved?: WireKnockResolved;
+  lobbyChatMessage?: WireLobbyChatMessage;
+  accessChanged?: { access?: WireAccess };
+  kicked?: WireKicked;
 }
 
 // ---- readers: wire -> the client's model, defaults restored ----
@@ -203,6 +281,78 @@ export function readParticipant(wire: WireParticipant): Participant {
     videoMuted: wire.videoMuted ?? false,
     joinedAt: wire.joinedAt ?? '',
   };
+}
+
+/** The room's entry rules as everyone sees them. */
+export interface Access {
+  lobbyEnabled: boolean;
+  passwordSet: boolean;
+}
+
+export const OPEN_ACCESS: Access = { lobbyEnabled: false, passwordSet: false };
+
+export function readAccess(wire: WireAccess | undefined): Access {
+  return { lobbyEnabled: wire?.lobbyEnabled ?? false, passwordSet: wire?.passwordSet ?? false };
+}
+
+/** Someone asking to enter (moderators see them). */
+export interface Knock {
+  knockId: string;
+  displayName: string;
+  /** RFC 3339, or "". */
+  at: string;
+  signedIn: boolean;
+}
+
+export function readKnock(wire: WireLobbyKnock | undefined): Knock {
+  return { knockId: wire?.knockId ?? '', displayName: wire?.displayName ?? '', at: wire?.at ?? '', signedIn: wire?.signedIn ?? false };
+}
+
+export interface Waiting {
+  reason: WaitReason;
+  knockId: string;
+}
+
+export function readWaiting(wire: WireWaiting): Waiting {
+  return { reason: wire.reason ?? 'WAIT_REASON_UNSPECIFIED', knockId: wire.knockId ?? '' };
+}
+
+export interface KnockResolved {
+  knockId: string;
+  outcome: KnockOutcome;
+  byParticipantId: string;
+}
+
+export function readKnockResolved(wire: WireKnockResolved): KnockResolved {
+  return { knockId: wire.knockId ?? '', outcome: wire.outcome ?? 'KNOCK_OUTCOME_UNSPECIFIED', byParticipantId: wire.byParticipantId ?? '' };
+}
+
+export interface LobbyChatLine {
+  knockId: string;
+  fromDisplayName: string;
+  fromModerator: boolean;
+  text: string;
+  at: string;
+}
+
+export function readLobbyChatMessage(wire: WireLobbyChatMessage): LobbyChatLine {
+  return {
+    knockId: wire.knockId ?? '',
+    fromDisplayName: wire.fromDisplayName ?? '',
+    fromModerator: wire.fromModerator ?? false,
+    text: wire.text ?? '',
+    at: wire.at ?? '',
+  };
+}
+
+export interface Removal {
+  banned: boolean;
+  /** The moderator's words, or "". */
+  message: string;
+}
+
+export function readKicked(wire: WireKicked): Removal {
+  return { banned: wire.banned ?? false, message: wire.message ?? '' };
 }
 
 /** One m-line of a subscribe offer: whose track, from which source. */

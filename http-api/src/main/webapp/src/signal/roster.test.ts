@@ -111,6 +111,13 @@ describe('patchParticipant', () => {
 });
 
 describe('describeRosterChanges', () => {
+  it('someoneKickedLeavesTheRosterAndIsDescribedAsRemoved', () => {
+    const before = apply(joinedWith(ada, bob));
+    const after = apply(joinedWith(ada, bob), { participantLeft: { participantId: 'p-bob', reason: 'LEAVE_REASON_KICKED' } });
+    expect(after.participants.map((p) => p.id)).toEqual(['p-ada']);
+    expect(describeRosterChanges(before, after, new Set(['p-bob']))).toEqual([{ kind: 'removed', name: 'Bob' }]);
+  });
+
   it('tellsWhoJoinedLeftOrChangedTheirName', () => {
     const before = apply(joinedWith(ada, bob));
     const after = apply(

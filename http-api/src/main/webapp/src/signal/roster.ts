@@ -72,9 +72,12 @@ export function findParticipant(state: RosterState, id: string | undefined): Par
 export type RosterChange =
   | { kind: 'joined'; name: string }
   | { kind: 'left'; name: string }
+  /** Left because a moderator removed them. */
+  | { kind: 'removed'; name: string }
   | { kind: 'renamed'; from: string; to: string };
 
-export function describeRosterChanges(previous: RosterState, next: RosterState): RosterChange[] {
+/** `removed`: the ids of those who left because a moderator removed them (participantLeft KICKED). */
+export function describeRosterChanges(previous: RosterState, next: RosterState, removed: ReadonlySet<string> = new Set()): RosterChange[] {
   if (previous === next) return [];
   const before = new Map(previous.participants.map((p) => [p.id, p]));
   const after = new Map(next.participants.map((p) => [p.id, p]));
@@ -85,7 +88,7 @@ export function describeRosterChanges(previous: RosterState, next: RosterState):
     else if (old.displayName !== p.displayName) changes.push({ kind: 'renamed', from: old.displayName, to: p.displayName });
   }
   for (const p of previous.participants) {
-    if (!after.has(p.id)) changes.push({ kind: 'left', name: p.displayName });
+    if (!after.has(p.id)) changes.push({ kind: removed.has(p.id) ? 'removed' : 'left', name: p.displayName });
   }
   return changes;
 }

@@ -475,3 +475,278 @@ describe('SignalClient media', () => {
     expect(socket().sent.some((m) => 'trickleCandidate' in m || 'setReceiveConstraints' in m)).toBe(false);
   });
 });
+
+/** Connects and opens the socket; the join is sent but not answered yet. */
+function knockingClient(): SignalClient {
+  const client = newClient();
+  client.connect(ADA);
+  socket().open();
+  return client;
+}
+
+describe('SignalClient waiting to enter', () => {
+  it('aJoinAnsweredWaitingForTheHostWaitsAndThenEntersWithTheSameRequestId', () => {
+    const client = knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_HOST' } });
+    expect(client.getState()).toMatchObject({ phase: 'waiting', waiting: { reason: 'WAIT_REASON_HOST', knockId: '' }, selfId: undefined });
+    socket().receive(joined('1'));
+    expect(client.getState()).toMatchObject({ phase: 'joined', selfId: 'p-ada', waiting: undefined });
+    expect(credentials.load(ROOM)).toEqual({ participantId: 'p-ada', resumeToken: 'tok-1' });
+  });
+
+  it('keepsPingingWhileWaiting', () => {
+    knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_LOBBY', knockId: 'k1' } });
+    timers.advance(10_000);
+    expect(socket().last()).toEqual({ requestId: '2', ping: {} });
+    socket().receive({ requestId: '2', pong: {} });
+    timers.advance(30_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('aLobbyRefusalEndsTheWaitWithTheModeratorsWords', () => {
+    const client = knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_LOBBY', knockId: 'k1' } });
+    socket().receive({ requestId: '1', error: { code: 'REJECTED', message: 'This meeting is for the lab only' } });
+    expect(client.getState()).toMatchObject({ phase: 'idle', error: { code: 'REJECTED', message: 'This meeting is for the lab only' }, waiting: undefined });
+    expect(socket().closedWith).toBe(1000);
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('aRefusalWithoutTheRequestIdStillEndsTheWait', () => {
+    const client = knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_LOBBY', knockId: 'k1' } });
+    socket().receive({ error: { code: 'REJECTED', message: 'no' } });
+    expect(client.getState().phase).toBe('idle');
+  });
+
+  it('theKnockerChatsWithTheModeratorsWhileWaiting', () => {
+    const client = knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_LOBBY', knockId: 'k1' } });
+    client.sendLobbyChat('  I am the new PhD student  ');
+    expect(socket().last()).toEqual({ requestId: '2', lobbyChat: { text: 'I am the new PhD student' } });
+    socket().receive({ lobbyChatMessage: { knockId: 'k1', fromDisplayName: 'Ada', text: 'I am the new PhD student' } });
+    socket().receive({ lobbyChatMessage: { knockId: 'k1', fromDisplayName: 'Grace', fromModerator: true, text: 'Welcome, one moment' } });
+    expect(client.getState().lobby.chat.map((l) => [l.fromModerator, l.text])).toEqual([[false, 'I am the new PhD student'], [true, 'Welcome, one moment']]);
+  });
+
+  it('leavingWhileWaitingGivesUpTheWait', () => {
+    const client = knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_LOBBY', knockId: 'k1' } });
+    client.leave();
+    expect(socket().last()).toEqual({ requestId: '2', leave: {} });
+    expect(client.getState()).toMatchObject({ phase: 'left', waiting: undefined });
+    socket().receive({ requestId: '2', ack: {} });
+    expect(socket().closedWith).toBe(1000);
+  });
+
+  it('aDropWhileWaitingJoinsAgainAndWaitsAgain', () => {
+    const client = knockingClient();
+    socket().receive({ requestId: '1', waiting: { reason: 'WAIT_REASON_HOST' } });
+    socket().drop();
+    expect(client.getState()).toMatchObject({ phase: 'reconnecting', waiting: { reason: 'WAIT_REASON_HOST' } });
+    timers.advance(250);
+    socket().open();
+    expect(socket().last()).toMatchObject({ join: { room: ROOM, displayName: 'Ada' } });
+    socket().receive({ requestId: socket().last().requestId, waiting: { reason: 'WAIT_REASON_HOST' } });
+    expect(client.getState().phase).toBe('waiting');
+  });
+});
+
+describe('SignalClient passwords and bans', () => {
+  it('aPasswordRequiredReturnsToIdleAndTheNextJoinCarriesThePassword', () => {
+    const client = knockingClient();
+    expect(socket().last()).not.toHaveProperty('join.password');
+    socket().receive({ requestId: '1', error: { code: 'PASSWORD_REQUIRED', message: 'this room has a password' } });
+    expect(client.getState()).toMatchObject({ phase: 'idle', error: { code: 'PASSWORD_REQUIRED' } });
+    client.connect({ ...ADA, password: 'wrong' });
+    socket().open();
+    expect(socket().last()).toMatchObject({ join: { password: 'wrong' } });
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'WRONG_PASSWORD', message: 'wrong password' } });
+    expect(client.getState()).toMatchObject({ phase: 'idle', error: { code: 'WRONG_PASSWORD' } });
+    client.connect({ ...ADA, password: 'right' });
+    socket().open();
+    socket().receive(joined(socket().last().requestId));
+    expect(client.getState().phase).toBe('joined');
+  });
+
+  it('aJoinAfterALostPlaceCarriesThePasswordAgain', () => {
+    const client = newClient();
+    client.connect({ ...ADA, password: 'right' });
+    socket().open();
+    socket().receive(joined('1'));
+    socket().drop();
+    timers.advance(250);
+    socket().open();
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'RESUME_FAILED' } });
+    expect(socket().last()).toMatchObject({ join: { password: 'right' } });
+    expect(client.getState().phase).toBe('reconnecting');
+  });
+
+  it('tooManyAttemptsAndBannedEndTheJoinWithoutRetrying', () => {
+    for (const code of ['TOO_MANY_ATTEMPTS', 'BANNED']) {
+      sockets = [];
+      const client = knockingClient();
+      socket().receive({ requestId: '1', error: { code, message: code } });
+      expect(client.getState()).toMatchObject({ phase: 'idle', error: { code } });
+      timers.advance(60_000);
+      expect(sockets).toHaveLength(1);
+    }
+  });
+});
+
+describe('SignalClient removal', () => {
+  it('kickedPutsUsOutWithTheModeratorsWordsAndNeverRejoins', () => {
+    const client = joinedClient();
+    socket().receive({ kicked: { banned: true, message: 'Please stop' } });
+    expect(client.getState()).toMatchObject({ phase: 'kicked', removal: { banned: true, message: 'Please stop' }, selfId: undefined });
+    expect(client.getState().roster.participants).toEqual([]);
+    expect(credentials.load(ROOM)).toBeNull();
+    expect(socket().closedWith).toBe(1000);
+    timers.advance(120_000);
+    expect(sockets).toHaveLength(1);
+    expect(client.canResume()).toBe(false);
+  });
+
+  it('ourOwnParticipantLeftKickedIsNotAConnectionProblemAndWaitsForTheDetails', () => {
+    const client = joinedClient();
+    socket().receive({ participantLeft: { participantId: 'p-ada', reason: 'LEAVE_REASON_KICKED' } });
+    expect(client.getState()).toMatchObject({ phase: 'kicked', removal: { banned: false, message: '' } });
+    expect(socket().closedWith).toBeUndefined();
+    socket().receive({ kicked: { message: 'Off topic' } });
+    expect(client.getState().removal).toEqual({ banned: false, message: 'Off topic' });
+    expect(socket().closedWith).toBe(1000);
+    timers.advance(120_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('withoutTheDetailsTheSocketIsClosedAfterAMoment', () => {
+    joinedClient();
+    socket().receive({ participantLeft: { participantId: 'p-ada', reason: 'LEAVE_REASON_KICKED' } });
+    timers.advance(2_000);
+    expect(socket().closedWith).toBe(1000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('othersRemovedAreToldAsARemovalAndLeaveTheRoster', () => {
+    const client = joinedClient();
+    const events: unknown[] = [];
+    client.subscribeEvents((e) => events.push(e));
+    socket().receive({ participantJoined: { participant: { id: 'p-bob', displayName: 'Bob' } } });
+    socket().receive({ participantLeft: { participantId: 'p-bob', reason: 'LEAVE_REASON_KICKED' } });
+    expect(events).toEqual([{ kind: 'removed', participantId: 'p-bob', displayName: 'Bob' }]);
+    expect(client.getState().roster.participants.map((p) => p.id)).toEqual(['p-ada']);
+  });
+
+  it('aJoinAfterBeingRemovedStartsAfresh', () => {
+    const client = joinedClient();
+    socket().receive({ kicked: {} });
+    client.connect(ADA);
+    expect(client.getState()).toMatchObject({ phase: 'connecting', removal: undefined });
+    expect(sockets).toHaveLength(2);
+  });
+});
+
+describe('SignalClient moderation', () => {
+  function moderatorWithKnocks(): SignalClient {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    const message = joined('1');
+    if (message.joined) {
+      message.joined.knocks = [{ knockId: 'k1', displayName: 'Cy', signedIn: false }];
+      message.joined.conference = { ...message.joined.conference, access: { lobbyEnabled: true } };
+    }
+    socket().receive(message);
+    return client;
+  }
+
+  it('joinedGivesTheAccessRulesAndTheKnocksPendingNow', () => {
+    const client = moderatorWithKnocks();
+    expect(client.getState().access).toEqual({ lobbyEnabled: true, passwordSet: false });
+    expect(client.getState().lobby.knocks.map((k) => k.displayName)).toEqual(['Cy']);
+  });
+
+  it('knocksComeAndGoAndEachNewOneIsAnnounced', () => {
+    const client = moderatorWithKnocks();
+    const events: unknown[] = [];
+    client.subscribeEvents((e) => events.push(e));
+    socket().receive({ knockReceived: { knock: { knockId: 'k2', displayName: 'Dee', signedIn: true } } });
+    expect(client.getState().lobby.knocks.map((k) => k.knockId)).toEqual(['k1', 'k2']);
+    expect(events).toEqual([{ kind: 'knock', knock: { knockId: 'k2', displayName: 'Dee', at: '', signedIn: true } }]);
+    socket().receive({ knockResolved: { knockId: 'k1', outcome: 'KNOCK_OUTCOME_WITHDRAWN' } });
+    expect(client.getState().lobby.knocks.map((k) => k.knockId)).toEqual(['k2']);
+  });
+
+  it('admitAndRejectSpeakTheProtocolAndTheKnockGoesOnceAcknowledged', () => {
+    const client = moderatorWithKnocks();
+    socket().receive({ knockReceived: { knock: { knockId: 'k2', displayName: 'Dee' } } });
+    client.admitKnock('k1');
+    expect(socket().last()).toEqual({ requestId: '2', admitKnock: { knockId: 'k1' } });
+    socket().receive({ requestId: '2', ack: {} });
+    client.rejectKnock('k2', ' Not today ');
+    expect(socket().last()).toEqual({ requestId: '3', rejectKnock: { knockId: 'k2', message: 'Not today' } });
+    expect(client.getState().lobby.knocks.map((k) => k.knockId)).toEqual(['k2']);
+    socket().receive({ requestId: '3', ack: {} });
+    expect(client.getState().lobby.knocks).toEqual([]);
+  });
+
+  it('aKnockAnotherModeratorDecidedFirstGoesAwayWithTheError', () => {
+    const client = moderatorWithKnocks();
+    client.admitKnock('k1');
+    socket().receive({ requestId: '2', error: { code: 'UNKNOWN_KNOCK', message: 'no such knock' } });
+    expect(client.getState().lobby.knocks).toEqual([]);
+    expect(client.getState().error?.code).toBe('UNKNOWN_KNOCK');
+  });
+
+  it('lobbyChatWithOneKnockerNamesTheKnock', () => {
+    const client = moderatorWithKnocks();
+    client.sendLobbyChat('Who are you?', 'k1');
+    expect(socket().last()).toEqual({ requestId: '2', lobbyChat: { knockId: 'k1', text: 'Who are you?' } });
+    socket().receive({ lobbyChatMessage: { knockId: 'k1', fromDisplayName: 'Ada', fromModerator: true, text: 'Who are you?' } });
+    expect(client.getState().lobby.chat).toHaveLength(1);
+    client.sendLobbyChat('   ', 'k1');
+    expect(socket().sent).toHaveLength(2);
+  });
+
+  it('theLobbySwitchAndThePasswordAreSentAndFollowTheServer', () => {
+    const client = moderatorWithKnocks();
+    client.setLobby(false);
+    expect(socket().last()).toEqual({ requestId: '2', setLobby: { enabled: false } });
+    socket().receive({ requestId: '2', ack: {} });
+    expect(client.getState().access.lobbyEnabled).toBe(false);
+    client.setPassword('s3cret');
+    expect(socket().last()).toEqual({ requestId: '3', setPassword: { password: 's3cret' } });
+    socket().receive({ accessChanged: { access: { passwordSet: true } } });
+    expect(client.getState().access).toEqual({ lobbyEnabled: false, passwordSet: true });
+    client.setPassword('');
+    socket().receive({ requestId: '4', ack: {} });
+    expect(client.getState().access.passwordSet).toBe(false);
+  });
+
+  it('promoteAndKickSpeakTheProtocol', () => {
+    const client = joinedClient();
+    client.grantModerator('p-bob');
+    expect(socket().last()).toEqual({ requestId: '2', grantModerator: { participantId: 'p-bob' } });
+    client.kick('p-bob', false);
+    expect(socket().last()).toEqual({ requestId: '3', kick: { participantId: 'p-bob', ban: false } });
+    client.kick('p-bob', true, 'Spam');
+    expect(socket().last()).toEqual({ requestId: '4', kick: { participantId: 'p-bob', ban: true, message: 'Spam' } });
+  });
+
+  it('aForbiddenActionShowsTheErrorAndTheConferenceCarriesOn', () => {
+    const client = joinedClient();
+    client.setLobby(true);
+    socket().receive({ requestId: '2', error: { code: 'FORBIDDEN', message: 'moderators only' } });
+    expect(client.getState()).toMatchObject({ phase: 'joined', error: { code: 'FORBIDDEN' }, access: { lobbyEnabled: false } });
+  });
+
+  it('moderatorActionsAreNotSentOutsideTheConference', () => {
+    const client = knockingClient();
+    client.admitKnock('k1');
+    client.kick('p-bob', true);
+    client.setLobby(true);
+    expect(socket().sent).toHaveLength(1);
+  });
+});

@@ -4,11 +4,21 @@ import {
   encodeClientMessage,
   ErrorCode,
   parseServerMessage,
+  OPEN_ACCESS,
+  readAccess,
   readInt64,
+  readKicked,
+  readKnock,
   readSubscribeOffer,
+  readWaiting,
   SIGNAL_SUBPROTOCOL,
+  LOBBY_CHAT_MAX_LENGTH,
   type ClientBody,
   type ClientBodyKind,
+  type Access,
+  type Knock,
+  type Removal,
+  type Waiting,
   type PublishOfferBody,
   type Role,
   type ServerMessage,
@@ -18,6 +28,7 @@ import {
   type SubscribeOffer,
   type TrickleCandidateBody,
 } from './protocol';
+import { dropKnock, EMPTY_LOBBY, reduceLobby, type LobbyState } from './lobby';
 import { EMPTY_ROSTER, findParticipant, patchParticipant, reduceRoster, type ParticipantPatch, type RosterState } from './roster';
 
 /**
@@ -70,6 +81,8 @@ export interface Profile {
   videoMuted: boolean;
   /** Whether the person accepted the terms of use; every join says so (the server requires it). */
   acceptedTerms: boolean;
+  /** The room's password, when it asked for one (kept in memory only, for the joins that follow). */
+  password?: string;
 }
 
 export interface SignalClientOptions {
@@ -89,12 +102,16 @@ export type Phase =
   | 'idle'
   /** First connection under way: socket opening, join or resume sent. */
   | 'connecting'
+  /** The join is pending: waiting for a host, or knocking at the lobby (see `waiting`). */
+  | 'waiting'
   | 'joined'
   /** The connection dropped (or our place expired): trying to get back in. */
   | 'reconnecting'
   /** Left on purpose. */
   | 'left'
-  | 'ended';
+  | 'ended'
+  /** A moderator removed us (see `removal`); nothing joins again by itself. */
+  | 'kicked';
 
 export interface SessionState {
   readonly phase: Phase;
@@ -108,7 +125,22 @@ export interface SessionState {
   readonly endReason: string | undefined;
   /** Retries since the connection dropped; 0 while connected. */
   readonly reconnectAttempt: number;
+  /** The room's entry rules (lobby, password), as the server last said. */
+  readonly access: Access;
+  /** Knocks and lobby chat: a moderator's list, or a knocker's own chat. */
+  readonly lobby: LobbyState;
+  /** Why the join is pending, while phase is "waiting" (kept while reconnecting from there). */
+  readonly waiting: Waiting | undefined;
+  /** How we were removed, once phase is "kicked". */
+  readonly removal: Removal | undefined;
 }
+
+/** Things that happen once, for toasts and announcements (the state has the lasting part). */
+export type SessionEvent =
+  | { readonly kind: 'knock'; readonly knock: Knock }
+  | { readonly kind: 'removed'; readonly participantId: string; readonly displayName: string };
+
+export type EventListener = (event: SessionEvent) => void;
 
 export type SessionListener = (state: SessionState, previous: SessionState) => void;
 
@@ -127,6 +159,11 @@ export class SignalRequestError extends Error {
   }
 }
 
+/** Refusals of a join that put it to an end (the page then explains, or asks for the password). */
+const JOIN_REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCode.BANNED, ErrorCode.REJECTED, ErrorCode.PASSWORD_REQUIRED, ErrorCode.WRONG_PASSWORD, ErrorCode.TOO_MANY_ATTEMPTS,
+]);
+
 /** Requests whose errors belong to the media code, not to the page's error alert. */
 const MEDIA_REQUESTS: ReadonlySet<ClientBodyKind> = new Set(['publishOffer', 'subscribeAnswer', 'trickleCandidate', 'setReceiveConstraints']);
 /** The code a publishOffer is rejected with when its socket goes away before the answer. */
@@ -140,6 +177,8 @@ const LEAVE_ACK_TIMEOUT_MS = 2_000;
 /** WebSocket close code for "we gave up on this socket" (application range 4000-4999). */
 const CLOSE_STALE = 4000;
 const CLOSE_NORMAL = 1000;
+/** Phases with a socket that should be there: a drop is retried. */
+const IN_ROOM: ReadonlySet<Phase> = new Set(['connecting', 'waiting', 'joined', 'reconnecting']);
 
 export const browserTimers: Timers = {
   now: () => Date.now(),
@@ -155,6 +194,10 @@ interface PendingRequest {
   patch?: ParticipantPatch;
   /** For publishOffer: who waits for the publishAnswer. */
   answer?: { resolve(sdp: string): void; reject(error: SignalRequestError): void };
+  /** For moderator actions: what to apply once acknowledged (the server's events say it too). */
+  acked?: () => void;
+  /** For admitKnock and rejectKnock: the knock concerned. */
+  knockId?: string;
 }
 
 export class SignalClient {
@@ -163,6 +206,7 @@ export class SignalClient {
   private readonly random: () => number;
   private readonly listeners = new Set<SessionListener>();
   private readonly mediaListeners = new Set<MediaListener>();
+  private readonly eventListeners = new Set<EventListener>();
   private readonly pending = new Map<string, PendingRequest>();
 
   private state: SessionState;
@@ -191,6 +235,10 @@ export class SignalClient {
       error: undefined,
       endReason: undefined,
       reconnectAttempt: 0,
+      access: OPEN_ACCESS,
+      lobby: EMPTY_LOBBY,
+      waiting: undefined,
+      removal: undefined,
     };
   }
 
@@ -209,6 +257,12 @@ export class SignalClient {
     return () => this.mediaListeners.delete(listener);
   }
 
+  /** Hears knocks and removals as they come. */
+  subscribeEvents(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   /** True when this tab holds a place in the room it may take back (e.g. after a reload). */
   canResume(): boolean {
     return this.options.credentials.load(this.options.room) !== null;
@@ -216,20 +270,21 @@ export class SignalClient {
 
   /** Enters the room: resumes the place this tab had, if any, or joins with this profile. */
   connect(profile: Profile): void {
-    if (this.state.phase === 'connecting' || this.state.phase === 'joined' || this.state.phase === 'reconnecting') return;
+    if (IN_ROOM.has(this.state.phase)) return;
     this.profile = { ...profile };
     // A socket still waiting for the ack of a leave goes now; what was sent on it is still delivered.
     this.closeSocket(CLOSE_NORMAL);
-    this.update({ phase: 'connecting', error: undefined, endReason: undefined, reconnectAttempt: 0 });
+    this.update({ phase: 'connecting', error: undefined, endReason: undefined, reconnectAttempt: 0, removal: undefined, waiting: undefined });
     this.openSocket();
   }
 
   leave(): void {
-    const wasConnected = this.socket !== null && this.state.phase === 'joined';
+    // Leaving while waiting gives up waiting (the server withdraws the knock).
+    const wasConnected = this.socket !== null && (this.state.phase === 'joined' || this.state.phase === 'waiting');
     this.forgetPlace();
     this.stopHeartbeat();
     this.cancelRetry();
-    this.update({ phase: 'left', selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+    this.update({ phase: 'left', selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0 });
     if (wasConnected) {
       this.send({ leave: {} });
       this.leaveTimeout = this.timers.setTimeout(() => this.closeSocket(CLOSE_NORMAL), LEAVE_ACK_TIMEOUT_MS);
@@ -284,6 +339,49 @@ export class SignalClient {
     this.sendWhenJoined({ setReceiveConstraints: body });
   }
 
+  // ---- access control (moderators; lobby chat also from a knocker) ----
+
+  /** Lets a knocking person in. */
+  admitKnock(knockId: string): void {
+    this.sendWhenJoined({ admitKnock: { knockId } }, undefined, { knockId, acked: () => this.dropKnockHere(knockId) });
+  }
+
+  /** Turns a knocking person away, with the moderator's words if any. */
+  rejectKnock(knockId: string, message = ''): void {
+    const text = message.trim();
+    this.sendWhenJoined({ rejectKnock: text === '' ? { knockId } : { knockId, message: text } }, undefined, {
+      knockId, acked: () => this.dropKnockHere(knockId),
+    });
+  }
+
+  /** A moderator writes to one knocker (knockId), or a knocker to the moderators (no knockId). */
+  sendLobbyChat(text: string, knockId?: string): void {
+    const line = text.trim().slice(0, LOBBY_CHAT_MAX_LENGTH);
+    if (line === '') return;
+    const body = { lobbyChat: knockId ? { knockId, text: line } : { text: line } };
+    if (this.state.phase === 'waiting' && knockId === undefined) this.send(body);
+    else this.sendWhenJoined(body);
+  }
+
+  setLobby(enabled: boolean): void {
+    this.sendWhenJoined({ setLobby: { enabled } }, undefined, { acked: () => this.patchAccess({ lobbyEnabled: enabled }) });
+  }
+
+  /** Sets the room password; an empty one removes it. */
+  setPassword(password: string): void {
+    this.sendWhenJoined({ setPassword: { password } }, undefined, { acked: () => this.patchAccess({ passwordSet: password !== '' }) });
+  }
+
+  grantModerator(participantId: string): void {
+    this.sendWhenJoined({ grantModerator: { participantId } });
+  }
+
+  /** Removes someone; with ban, they cannot come back to this conference. */
+  kick(participantId: string, ban: boolean, message = ''): void {
+    const text = message.trim();
+    this.sendWhenJoined({ kick: text === '' ? { participantId, ban } : { participantId, ban, message: text } });
+  }
+
   /** Skips the rest of the backoff wait (e.g. the browser says it is back online). */
   retryNow(): void {
     if (this.state.phase !== 'reconnecting' || this.retry === null) return;
@@ -302,6 +400,7 @@ export class SignalClient {
     this.closeSocket(CLOSE_NORMAL);
     this.listeners.clear();
     this.mediaListeners.clear();
+    this.eventListeners.clear();
   }
 
   // ---- the socket ----
@@ -342,9 +441,8 @@ export class SignalClient {
     this.generation++;
     this.forgetPending();
     this.stopHeartbeat();
-    if (this.state.phase === 'connecting' || this.state.phase === 'joined' || this.state.phase === 'reconnecting') {
-      this.scheduleReconnect();
-    }
+    // Waiting too: the new socket joins again and the server answers "waiting" again.
+    if (IN_ROOM.has(this.state.phase)) this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {
@@ -372,9 +470,16 @@ export class SignalClient {
     const message = parseServerMessage(text);
     if (message === null) return;
     const request = message.requestId ? this.pending.get(message.requestId) : undefined;
-    if (message.requestId) this.pending.delete(message.requestId);
+    // "waiting" is a first answer: joined or an error comes later with the same request id.
+    if (message.requestId && !message.waiting) this.pending.delete(message.requestId);
 
-    if (message.joined) {
+    if (message.kicked) {
+      this.onKicked(readKicked(message.kicked));
+    } else if (this.state.phase === 'kicked') {
+      // Out: what the old place still receives (roster news, a late ack) is no longer ours.
+    } else if (message.waiting) {
+      this.onWaiting(readWaiting(message.waiting));
+    } else if (message.joined) {
       this.onJoined(message);
     } else if (message.error) {
       this.onError(message, request);
@@ -387,16 +492,75 @@ export class SignalClient {
       this.emitMedia({ kind: 'subscribeOffer', offer });
     } else if (message.conferenceEnded) {
       this.onConferenceEnded(message.conferenceEnded.reason ?? '');
+    } else if (message.participantLeft?.participantId !== undefined && message.participantLeft.participantId === this.state.selfId
+      && message.participantLeft.reason === 'LEAVE_REASON_KICKED') {
+      // Removed: the `kicked` message with the details may come after this; wait a little for it.
+      this.onKicked({ banned: false, message: '' }, true);
     } else if (message.participantLeft?.participantId !== undefined && message.participantLeft.participantId === this.state.selfId) {
       // The conference let our place go (we were silent too long). This socket may still be tied
       // to the old place on the server, so take a new place over a new socket.
       this.forgetPlace();
       this.update({ selfId: undefined, roster: reduceRoster(this.state.roster, message) });
       this.dropAndReconnect();
+    } else if (message.accessChanged) {
+      if (this.state.phase === 'joined') this.update({ access: readAccess(message.accessChanged.access) });
+    } else if (message.knockReceived || message.knockResolved || message.lobbyChatMessage) {
+      this.onLobbyMessage(message);
     } else if (this.state.phase === 'joined') {
+      const left = message.participantLeft;
+      if (left?.reason === 'LEAVE_REASON_KICKED') {
+        const who = findParticipant(this.state.roster, left.participantId);
+        if (who) this.emitEvent({ kind: 'removed', participantId: who.id, displayName: who.displayName });
+      }
       const roster = reduceRoster(this.state.roster, message);
       if (roster !== this.state.roster) this.update({ roster });
     }
+  }
+
+  private onWaiting(waiting: Waiting): void {
+    const wasWaiting = this.state.phase === 'waiting';
+    this.update({ phase: 'waiting', waiting, selfId: undefined, roster: EMPTY_ROSTER, error: undefined, reconnectAttempt: 0 });
+    // The server expects to hear from us while we wait, as in the room.
+    if (!wasWaiting || this.heartbeat === null) this.startHeartbeat(DEFAULT_HEARTBEAT_MS);
+  }
+
+  private onLobbyMessage(message: ServerMessage): void {
+    if (this.state.phase !== 'joined' && this.state.phase !== 'waiting') return;
+    const lobby = reduceLobby(this.state.lobby, message);
+    if (lobby !== this.state.lobby) this.update({ lobby });
+    if (message.knockReceived && this.state.phase === 'joined') {
+      const knock = readKnock(message.knockReceived.knock);
+      if (knock.knockId !== '') this.emitEvent({ kind: 'knock', knock });
+    }
+  }
+
+  /**
+   * A moderator removed us. The server keeps the socket open but we are out: nothing more is
+   * sent and nothing joins again by itself. `provisional`: only our participantLeft came so far,
+   * the `kicked` with the details may follow, so the socket stays open a moment for it.
+   */
+  private onKicked(removal: Removal, provisional = false): void {
+    this.forgetPlace();
+    this.stopHeartbeat();
+    this.cancelRetry();
+    this.update({
+      phase: 'kicked', removal, selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0,
+    });
+    if (!provisional) {
+      this.closeSocket(CLOSE_NORMAL);
+    } else if (this.leaveTimeout === null) {
+      this.leaveTimeout = this.timers.setTimeout(() => this.closeSocket(CLOSE_NORMAL), LEAVE_ACK_TIMEOUT_MS);
+    }
+  }
+
+  private dropKnockHere(knockId: string): void {
+    const lobby = dropKnock(this.state.lobby, knockId);
+    if (lobby !== this.state.lobby) this.update({ lobby });
+  }
+
+  private patchAccess(change: Partial<Access>): void {
+    const access = { ...this.state.access, ...change };
+    if (access.lobbyEnabled !== this.state.access.lobbyEnabled || access.passwordSet !== this.state.access.passwordSet) this.update({ access });
   }
 
   private onJoined(message: ServerMessage): void {
@@ -420,6 +584,10 @@ export class SignalClient {
       roster,
       error: undefined,
       reconnectAttempt: 0,
+      access: readAccess(conference.access),
+      lobby: reduceLobby(this.state.lobby, message),
+      waiting: undefined,
+      removal: undefined,
     });
     this.startHeartbeat(readInt64(joined.heartbeatIntervalMillis, DEFAULT_HEARTBEAT_MS));
   }
@@ -442,7 +610,7 @@ export class SignalClient {
         // RESUME_FAILED (the grace period is over, or the token is stale): start over.
         this.joinAfresh();
       }
-    } else if (request?.kind === 'join') {
+    } else if (request?.kind === 'join' || (request === undefined && this.state.phase === 'waiting' && JOIN_REFUSALS.has(code))) {
       if (code === ErrorCode.ALREADY_JOINED) {
         // This socket is still tied to an old place on the server: start over on a new one.
         this.dropAndReconnect();
@@ -455,12 +623,14 @@ export class SignalClient {
         this.forgetPlace();
         this.stopHeartbeat();
         this.closeSocket(CLOSE_NORMAL);
-        this.update({ phase: 'idle', selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+        this.update({ phase: 'idle', selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0 });
       }
     } else if (code === ErrorCode.NOT_JOINED) {
       // Our place expired while the socket stayed open (e.g. a frozen tab): take a new one.
       if (this.state.phase === 'joined') this.joinAfresh();
     } else if (request?.kind !== 'leave' && request?.kind !== 'ping') {
+      // A knock decided by another moderator meanwhile: it is gone, whatever this one wanted.
+      if (code === ErrorCode.UNKNOWN_KNOCK && request?.knockId !== undefined) this.dropKnockHere(request.knockId);
       this.update({ error });
     }
   }
@@ -472,6 +642,7 @@ export class SignalClient {
       this.closeSocket(CLOSE_NORMAL);
       return;
     }
+    request?.acked?.();
     if (request?.patch && this.state.selfId !== undefined) {
       const roster = patchParticipant(this.state.roster, this.state.selfId, request.patch);
       if (roster !== this.state.roster) this.update({ roster });
@@ -512,6 +683,7 @@ export class SignalClient {
         audioMuted: profile.audioMuted,
         videoMuted: profile.videoMuted,
         acceptedTerms: profile.acceptedTerms,
+        ...(profile.password ? { password: profile.password } : {}),
       },
     });
   }
@@ -521,12 +693,12 @@ export class SignalClient {
     this.sendWhenJoined({ setMedia: change }, change as ParticipantPatch);
   }
 
-  private sendWhenJoined(body: ClientBody, patch?: ParticipantPatch): void {
+  private sendWhenJoined(body: ClientBody, patch?: ParticipantPatch, extra?: Pick<PendingRequest, 'acked' | 'knockId'>): void {
     if (this.state.phase !== 'joined') return;
-    this.send(body, patch);
+    this.send(body, patch, undefined, extra);
   }
 
-  private send(body: ClientBody, patch?: ParticipantPatch, answer?: PendingRequest['answer']): void {
+  private send(body: ClientBody, patch?: ParticipantPatch, answer?: PendingRequest['answer'], extra?: Pick<PendingRequest, 'acked' | 'knockId'>): void {
     const socket = this.socket;
     if (socket === null) {
       answer?.reject(new SignalRequestError(CONNECTION_LOST, 'not connected'));
@@ -536,6 +708,7 @@ export class SignalClient {
     const request: PendingRequest = { kind: bodyKind(body) };
     if (patch) request.patch = patch;
     if (answer) request.answer = answer;
+    if (extra) Object.assign(request, extra);
     this.pending.set(requestId, request);
     socket.send(encodeClientMessage({ requestId, ...body }));
   }
@@ -545,6 +718,10 @@ export class SignalClient {
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const request of waiting) request.answer?.reject(new SignalRequestError(CONNECTION_LOST, 'the connection was lost'));
+  }
+
+  private emitEvent(event: SessionEvent): void {
+    for (const listener of [...this.eventListeners]) listener(event);
   }
 
   private emitMedia(signal: MediaSignal): void {

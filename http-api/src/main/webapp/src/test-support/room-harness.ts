@@ -1,3 +1,4 @@
+import { ANONYMOUS, type Me } from '../app/me';
 import { capturePreferenceStore, receivePreferenceStore } from '../app/storage';
 import { createLocale, type Locale } from '../i18n/i18n';
 import { DEFAULT_CAPTURE } from '../media/capture-settings';
@@ -31,8 +32,11 @@ export class RoomHarness {
   readonly client: SignalClient;
   readonly media: MediaSession;
 
-  /** `stored`: what localStorage holds when the page opens (key -> JSON value). */
-  constructor(language = 'en', form: FormFactor = 'desktop', stored: Record<string, unknown> = {}) {
+  /** How often the page asked who is signed in. */
+  meRequests = 0;
+
+  /** `stored`: what localStorage holds when the page opens (key -> JSON value); `me`: the fake GET /api/v1/me. */
+  constructor(language = 'en', form: FormFactor = 'desktop', stored: Record<string, unknown> = {}, me: Me = ANONYMOUS) {
     localStorage.clear();
     for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, JSON.stringify(value));
     document.body.replaceChildren();
@@ -73,6 +77,10 @@ export class RoomHarness {
         return true;
       },
       formFactor,
+      me: async () => {
+        this.meRequests++;
+        return me;
+      },
     });
   }
 
@@ -97,6 +105,18 @@ export class RoomHarness {
   /** In the page and not inside anything hidden. */
   visible(element: Element | null): boolean {
     return element !== null && element.isConnected && element.closest('[hidden]') === null;
+  }
+
+  /** Name, terms, Join, and the socket opens: the join is sent, not answered yet. */
+  startJoin(name = 'Ada'): string {
+    const input = this.byTestId<HTMLInputElement>('display-name');
+    if (!input) throw new Error('no display name field');
+    input.value = name;
+    const terms = this.byTestId<HTMLInputElement>('accept-terms');
+    if (terms && !terms.checked) terms.click();
+    this.byTestId<HTMLButtonElement>('join-button')?.click();
+    this.socket().open();
+    return this.socket().last().requestId;
   }
 
   /** Name, terms, Join; then the server lets us in with this roster. */

@@ -1,7 +1,7 @@
 import type { MessageKey, Translator } from '../../i18n/i18n';
 import type { ViewMode } from '../../view/layout';
 import { SHORTCUTS, type ShortcutAction } from '../../view/shortcuts';
-import { el, setAttributes, show, uniqueId, type Component } from '../dom';
+import { el, setAttributes, setText, show, uniqueId, type Component } from '../dom';
 import { icon, type IconName } from './icons';
 
 export interface ConferenceToolbarState {
@@ -15,6 +15,11 @@ export interface ConferenceToolbarState {
   view: ViewMode;
   /** False while (re)connecting: nothing can be sent. */
   enabled: boolean;
+  /** Moderators get the security options. */
+  moderator: boolean;
+  /** How many knock, on the participants button (moderators); undefined shows nothing. */
+  knockBadge: string | undefined;
+  knockCount: number;
 }
 
 export interface ConferenceToolbarActions {
@@ -26,6 +31,7 @@ export interface ConferenceToolbarActions {
   toggleView(): void;
   openSettings(): void;
   openInvite(): void;
+  openSecurity(): void;
   leave(): void;
   /** A button whose feature is not there yet was pressed: say why it does nothing. */
   explain(message: MessageKey): void;
@@ -48,6 +54,13 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   const view = button(t, 'toggle-view', 'toolbar.tileView', () => actions.toggleView(), 'toggle-view');
   const settings = button(t, 'open-settings', 'toolbar.settings', () => actions.openSettings());
   const invite = button(t, 'open-invite', 'toolbar.invite', () => actions.openInvite());
+  const security = button(t, 'security-button', 'security.button', () => actions.openSecurity());
+  security.button.setAttribute('aria-haspopup', 'dialog');
+  security.render('shield', t.m('security.button'));
+  const badge = el('span', { class: 'toolbar-badge', attrs: { 'data-testid': 'knock-count', 'aria-hidden': 'true', 'data-i18n-skip': true, hidden: true } });
+  // The button's name is fixed (aria-label): the count is its description.
+  const badgeLabel = el('span', { class: 'visually-hidden', attrs: { id: uniqueId('knock-count') } });
+  participants.button.setAttribute('aria-describedby', badgeLabel.id);
   settings.button.setAttribute('aria-haspopup', 'dialog');
   invite.button.setAttribute('aria-haspopup', 'dialog');
   settings.render('gear', t.m('toolbar.settings'));
@@ -61,7 +74,7 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   const element = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': t.m('toolbar.label'), 'data-testid': 'toolbar' } }, [
     el('div', { class: 'toolbar-group' }, [mic.button, camera.button, screen.button]),
     el('div', { class: 'toolbar-group' }, [chat.button, participants.button, raiseHand, reactions, view.button]),
-    el('div', { class: 'toolbar-group' }, [settings.button, invite.button, leave]),
+    el('div', { class: 'toolbar-group' }, [security.button, settings.button, invite.button, leave]),
   ]);
 
   return {
@@ -76,6 +89,12 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
       show(screen.button, s.canShareScreen);
       chat.render('chat', t.m(s.chatOpen ? 'toolbar.closeChat' : 'toolbar.openChat'), s.chatOpen);
       participants.render('users', t.m(s.participantsOpen ? 'toolbar.closeParticipants' : 'toolbar.openParticipants'), s.participantsOpen);
+      // render() replaced the icon: the count goes back on top of it.
+      if (badge.parentElement !== participants.button) participants.button.append(badge, badgeLabel);
+      badge.textContent = s.knockBadge ?? '';
+      show(badge, s.knockBadge !== undefined);
+      setText(badgeLabel, s.knockBadge === undefined ? '' : t.m('lobby.count', { count: s.knockCount }));
+      show(security.button, s.moderator);
       const tiles = s.view === 'tile';
       view.render('grid', t.m(tiles ? 'toolbar.showSpeaker' : 'toolbar.showTiles'), tiles);
     },

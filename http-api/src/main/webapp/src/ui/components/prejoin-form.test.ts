@@ -2,12 +2,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLocale } from '../../i18n/i18n';
 import { NO_DEVICES } from '../../media/devices';
+import { ANONYMOUS, readMe } from '../../app/me';
 import { createPrejoinForm, type PrejoinChoice } from './prejoin-form';
 
 let joins: PrejoinChoice[];
 let form: ReturnType<typeof createPrejoinForm>;
 const byTestId = <E extends HTMLElement = HTMLElement>(id: string) => form.element.querySelector<E>(`[data-testid="${id}"]`);
-const state = { busy: false, video: null, audio: null, devices: NO_DEVICES, deviceProblem: undefined, avatar: null };
+const state = { busy: false, video: null, audio: null, devices: NO_DEVICES, deviceProblem: undefined, avatar: null, me: undefined };
+const alice = readMe({
+  signedIn: true, subject: 'alice', displayName: 'Alice Martin', member: true,
+  identityProvider: { development: true, issuer: 'http://localhost:8080/dev', loginUrl: '/auth/login' },
+});
 
 beforeEach(() => {
   joins = [];
@@ -16,6 +21,7 @@ beforeEach(() => {
     join: (choice) => joins.push(choice),
     previewMuted: () => undefined,
     chooseDevice: () => undefined,
+    returnPath: () => '/LabMeeting',
   });
   document.body.appendChild(form.element);
   form.update(state);
@@ -61,14 +67,35 @@ describe('the terms gate of the pre-join form', () => {
     expect(dialog?.textContent).toContain('Do not record');
   });
 
-  it('iAmTheHostSaysThatSigningInIsNotAvailableYetAndJoinsNobody', () => {
-    const host = byTestId('host-sign-in');
-    expect(host?.textContent).toBe('I am the host');
-    expect(form.element.textContent).toContain('Signing in with your institution is not available yet.');
-    host?.click();
-    const dialog = document.querySelector<HTMLDialogElement>('[data-testid="host-sign-in-dialog"]');
-    expect(dialog?.open).toBe(true);
-    expect(dialog?.textContent).toContain('not possible today');
+  it('iAmTheHostIsALinkToSignInThatComesBackHere', () => {
+    form.update({ ...state, me: ANONYMOUS });
+    const link = byTestId<HTMLAnchorElement>('sign-in-link');
+    expect(link?.textContent).toBe('I am the host — sign in');
+    expect(link?.getAttribute('href')).toBe('/auth/login?return=%2FLabMeeting');
+    expect(byTestId('signed-in-name')?.closest('[hidden]')).not.toBeNull();
+    expect(byTestId('dev-idp-label')?.hidden).toBe(true);
     expect(joins).toEqual([]);
+  });
+
+  it('aSignedInMemberSeesTheirNameASignOutAndTheDevelopmentLabel', () => {
+    form.update({ ...state, me: alice });
+    expect(byTestId('sign-in-link')?.hidden).toBe(true);
+    expect(byTestId('signed-in-name')?.textContent).toBe('Alice Martin');
+    expect(byTestId('sign-out')?.closest('form')?.getAttribute('action')).toBe('/auth/logout');
+    expect(byTestId('sign-out')?.closest('form')?.getAttribute('method')).toBe('post');
+    expect(byTestId('dev-idp-label')?.hidden).toBe(false);
+    expect(byTestId('dev-idp-label')?.textContent).toBe('Development sign-in — test accounts, not for production');
+  });
+
+  it('theSignedInNameFillsAnEmptyNameFieldButNeverReplacesATypedOne', () => {
+    expect(byTestId<HTMLInputElement>('display-name')?.value).toBe('Ada');
+    form.update({ ...state, me: alice });
+    expect(byTestId<HTMLInputElement>('display-name')?.value).toBe('Ada');
+    document.body.replaceChildren();
+    const fresh = createPrejoinForm(createLocale('en'), '', {
+      join: () => undefined, previewMuted: () => undefined, chooseDevice: () => undefined, returnPath: () => '/x',
+    });
+    fresh.update({ ...state, me: alice });
+    expect(fresh.element.querySelector<HTMLInputElement>('[data-testid="display-name"]')?.value).toBe('Alice Martin');
   });
 });

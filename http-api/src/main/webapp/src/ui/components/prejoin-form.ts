@@ -1,3 +1,4 @@
+import type { Me } from '../../app/me';
 import type { Translator } from '../../i18n/i18n';
 import type { DeviceLists } from '../../media/devices';
 import { trackDeviceId } from '../../media/devices';
@@ -8,7 +9,7 @@ import { el, setAttributes, setText, show, uniqueId, type Component } from '../d
 import { attachTrack } from '../media-element';
 import { avatarHue, renderAvatar } from './avatar';
 import { createDevicePicker } from './device-picker';
-import { icon } from './icons';
+import { createIdentityBox } from './identity-box';
 import { createLevelMeter } from './level-meter';
 import { createModal } from './modal';
 
@@ -32,6 +33,8 @@ export interface PrejoinFormState {
   deviceProblem: DeviceProblem | undefined;
   /** One's own avatar picture, shown when the camera is off. */
   avatar: string | null;
+  /** Who is signed in (undefined until the server said). */
+  me: Me | undefined;
 }
 
 export interface PrejoinActions {
@@ -39,13 +42,15 @@ export interface PrejoinActions {
   /** The "join with ... off" boxes changed: the preview follows them. */
   previewMuted(audioMuted: boolean, videoMuted: boolean): void;
   chooseDevice(kind: MediaKind, deviceId: string): void;
+  /** This page's path, where signing in comes back to. */
+  returnPath(): string;
 }
 
 /**
  * The screen before entering: a camera preview and a microphone level meter, the camera and
  * microphone menus, the name others will see (remembered), how to start (mic and camera), the
- * terms of use to accept (Join stays disabled until then) and "I am the host", which says
- * plainly that signing in is not available yet.
+ * terms of use to accept (Join stays disabled until then) and "I am the host — sign in" (or who
+ * is signed in, with Sign out).
  */
 export function createPrejoinForm(
   t: Translator,
@@ -84,7 +89,12 @@ export function createPrejoinForm(
       required: true,
       'data-testid': 'display-name',
     },
-    on: { input: () => renderPreview() },
+    on: {
+      input: () => {
+        nameTouched = true;
+        renderPreview();
+      },
+    },
   });
   nameInput.value = initialName;
   const hint = el('p', { class: 'field-error', attrs: { id: hintId } });
@@ -98,10 +108,9 @@ export function createPrejoinForm(
       .map((key) => el('li', { text: t.m(key) }))),
     el('p', { class: 'field-hint', text: t.m('terms.operator') }),
   ]);
-  const host = createModal(t, { title: 'host.title', testId: 'host-sign-in-dialog' }, [
-    el('p', { text: t.m('host.body') }),
-    el('p', { text: t.m('host.meanwhile') }),
-  ]);
+  const identity = createIdentityBox(t, () => actions.returnPath());
+  /** The name was typed here: the signed-in name no longer replaces an empty field. */
+  let nameTouched = initialName !== '';
 
   const accept = el('input', {
     attrs: { type: 'checkbox', name: 'acceptTerms', 'data-testid': 'accept-terms', 'aria-describedby': termsHintId },
@@ -119,11 +128,6 @@ export function createPrejoinForm(
     class: 'button button-primary button-large',
     attrs: { type: 'submit', 'data-testid': 'join-button', 'aria-describedby': termsHintId },
   }, [joinLabel]);
-  const hostButton = el('button', {
-    class: 'button',
-    attrs: { type: 'button', 'data-testid': 'host-sign-in', 'aria-haspopup': 'dialog', 'aria-describedby': `${titleId}-host` },
-    on: { click: () => host.open() },
-  }, [icon('info'), el('span', { text: t.m('host.signIn') })]);
 
   const form = el('form', {
     class: 'panel prejoin-form',
@@ -161,17 +165,13 @@ export function createPrejoinForm(
     ]),
     termsHint,
     joinButton,
-    el('div', { class: 'host-entry' }, [
-      hostButton,
-      el('p', { class: 'field-hint', text: t.m('host.notYet'), attrs: { id: `${titleId}-host` } }),
-    ]),
+    el('div', { class: 'host-entry' }, [identity.element]),
   ]);
 
   const element = el('section', { class: 'prejoin', attrs: { 'data-testid': 'prejoin' } }, [
     el('div', { class: 'prejoin-preview' }, [frame, meter.element, problem]),
     form,
     terms.element,
-    host.element,
   ]);
 
   function mutedChanged(): void {
@@ -201,6 +201,11 @@ export function createPrejoinForm(
     element,
     update(next) {
       state = next;
+      identity.update({ me: next.me });
+      if (!nameTouched && nameInput.value === '' && next.me?.signedIn && next.me.displayName !== '') {
+        nameInput.value = next.me.displayName;
+        nameTouched = true;
+      }
       nameInput.disabled = next.busy;
       audioMuted.input.disabled = next.busy;
       videoMuted.input.disabled = next.busy;

@@ -63,7 +63,7 @@ describe('the toolbar', () => {
     const buttons = [...(room.byTestId('toolbar')?.querySelectorAll('button') ?? [])];
     expect(buttons.map((b) => b.dataset['testid'])).toEqual([
       'toggle-mic', 'toggle-camera', 'toggle-screen', 'toggle-chat', 'toggle-participants', 'raise-hand', 'reactions',
-      'toggle-view', 'open-settings', 'open-invite', 'leave-button',
+      'toggle-view', 'security-button', 'open-settings', 'open-invite', 'leave-button',
     ]);
     for (const button of buttons) {
       expect(button.getAttribute('aria-label') ?? button.textContent, button.dataset['testid']).not.toBe('');

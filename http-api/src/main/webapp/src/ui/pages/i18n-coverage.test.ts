@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { fr } from '../../i18n/fr';
 import { createLocale } from '../../i18n/i18n';
-import { BOB_TRACKS, RoomHarness } from '../../test-support/room-harness';
+import { ada, bob, BOB_TRACKS, joined, RoomHarness } from '../../test-support/room-harness';
 import { settle } from '../../test-support/fake-webrtc';
 import { shownI18nKeys } from '../dom';
 import { mountHomePage } from './home-page';
@@ -78,7 +78,7 @@ describe('words on the page', () => {
   it('everyWordOfThePreJoinScreenIsTranslatable', async () => {
     await settle();
     expect(untranslated(document.body)).toEqual([]);
-    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining(['terms.accept', 'host.signIn', 'prejoin.join', 'devices.camera']));
+    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining(['terms.accept', 'identity.signIn', 'prejoin.join', 'devices.camera']));
   });
 
   it('everyWordOfTheConferenceWithItsPanelsAndDialogsIsTranslatable', async () => {
@@ -119,6 +119,74 @@ describe('words on the page', () => {
     room.t.setLanguage('fr');
     expect(room.byTestId('left')?.textContent).toContain('Vous avez quitté la salle');
     expect(englishLeft(document.body)).toEqual([]);
+  });
+
+  it('everyAccessControlScreenIsTranslatableAndSwitchesToFrench', async () => {
+    const check = (shown: string) => {
+      expect(room.visible(room.byTestId(shown)), shown).toBe(true);
+      expect(untranslated(document.body)).toEqual([]);
+      room.t.setLanguage('fr');
+      expect(englishLeft(document.body)).toEqual([]);
+      room.t.setLanguage('en');
+    };
+    const join = () => {
+      const input = room.byTestId<HTMLInputElement>('display-name');
+      if (input) input.value = 'Ada';
+      const terms = room.byTestId<HTMLInputElement>('accept-terms');
+      if (terms && !terms.checked) terms.click();
+      room.byTestId('join-button')?.click();
+      room.socket().open();
+      return room.socket().last().requestId;
+    };
+    // The knocker: waiting for the host, then in the lobby with a chat, then turned away.
+    let requestId = join();
+    room.socket().receive({ requestId, waiting: { reason: 'WAIT_REASON_HOST' } });
+    check('waiting-host');
+    room.socket().receive({ requestId, waiting: { reason: 'WAIT_REASON_LOBBY', knockId: 'k1' } });
+    room.socket().receive({ lobbyChatMessage: { knockId: 'k1', fromDisplayName: 'Grace', fromModerator: true, text: 'One moment' } });
+    check('lobby-chat-log');
+    room.socket().receive({ requestId, error: { code: 'REJECTED', message: 'Not today' } });
+    check('rejected-page');
+    // A password, asked for.
+    room.byTestId('rejoin-button')?.click();
+    room.socket().open();
+    room.socket().receive({ requestId: room.socket().last().requestId, error: { code: 'WRONG_PASSWORD', message: 'wrong' } });
+    check('password-error');
+    room.byTestId<HTMLDialogElement>('password-dialog')?.close();
+    // The moderator: knocks with a chat, the security options, a removal to confirm, the lock and lobby icons.
+    requestId = join();
+    const message = joined(requestId, ada, bob);
+    if (message.joined) {
+      message.joined.knocks = [{ knockId: 'k2', displayName: 'Dee', signedIn: true }];
+      message.joined.conference = { ...message.joined.conference, access: { lobbyEnabled: true, passwordSet: true } };
+    }
+    room.socket().receive(message);
+    room.socket().receive({ lobbyChatMessage: { knockId: 'k2', fromDisplayName: 'Dee', text: 'Hello' } });
+    room.byTestId('knock-chat-k2')?.click();
+    room.byTestId('security-button')?.click();
+    check('security-dialog');
+    room.byTestId<HTMLDialogElement>('security-dialog')?.close();
+    room.byTestId('participant-actions-p-bob')?.click();
+    check('make-moderator');
+    room.byTestId('kick-ban')?.click();
+    check('kick-dialog');
+    room.byTestId<HTMLDialogElement>('kick-dialog')?.close();
+    room.byTestId('reject-k2')?.click();
+    check('reject-dialog');
+    room.byTestId<HTMLDialogElement>('reject-dialog')?.close();
+    // Removed.
+    room.socket().receive({ kicked: { banned: true, message: 'Bye' } });
+    check('kicked-page');
+    expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining(['kicked.titleBanned', 'moderator.message']));
+  });
+
+  it('theBannedPageIsTranslatable', () => {
+    room.startJoin();
+    room.socket().receive({ requestId: room.socket().last().requestId, error: { code: 'BANNED', message: 'banned' } });
+    expect(untranslated(document.body)).toEqual([]);
+    room.t.setLanguage('fr');
+    expect(englishLeft(document.body)).toEqual([]);
+    expect(room.byTestId('banned-page')?.textContent).toContain('Vous ne pouvez pas entrer dans cette conférence');
   });
 
   it('theHomePageIsTranslatableAndSwitchesToo', () => {

@@ -1,9 +1,11 @@
+import { ANONYMOUS, type Me } from '../../app/me';
 import { loadAvatar, loadDisplayName, loadViewMode, rememberRecentRoom, saveAvatar, saveDisplayName, saveLanguage, saveViewMode } from '../../app/storage';
 import type { Locale, MessageKey } from '../../i18n/i18n';
 import type { MediaSession } from '../../media/media-session';
 import { buildStage } from '../../media/stage';
 import { describeRosterChanges, type RosterChange } from '../../signal/roster';
-import { selfParticipant, type Profile, type SessionState, type SignalClient } from '../../signal/signal-client';
+import { isModerator, selfParticipant, type Profile, type SessionEvent, type SessionState, type SignalClient } from '../../signal/signal-client';
+import { alertWorthy, knockBadge, passwordProblem, refusalPage, type ParticipantAction } from '../../view/access';
 import type { ViewMode } from '../../view/layout';
 import { shortcutFor, type ShortcutAction } from '../../view/shortcuts';
 import { el, retranslate } from '../dom';
@@ -12,6 +14,10 @@ import { createConferenceToolbar } from '../components/conference-toolbar';
 import { createConnectionBanner } from '../components/connection-banner';
 import { createErrorAlert } from '../components/error-alert';
 import { createInviteDialog } from '../components/invite-dialog';
+import { createKickDialog } from '../components/kick-dialog';
+import { createPasswordDialog } from '../components/password-dialog';
+import { createSecurityDialog } from '../components/security-dialog';
+import { createWaitingPanel } from '../components/waiting-panel';
 import { createLiveAnnouncer } from '../components/live-announcer';
 import { createMediaNotice } from '../components/media-notice';
 import { modalOpen } from '../components/modal';
@@ -33,9 +39,11 @@ export interface RoomPageDeps {
   copyText(text: string): Promise<boolean>;
   /** Phone or computer screen; the browser's media queries when not given. */
   formFactor?: FormFactorSource;
+  /** Who is signed in (GET /api/v1/me); nobody when not given. */
+  me?: () => Promise<Me>;
 }
 
-type View = 'prejoin' | 'connecting' | 'conference' | 'left' | 'ended';
+type View = 'prejoin' | 'connecting' | 'waiting' | 'conference' | 'left' | 'ended' | 'kicked' | 'rejected' | 'banned';
 
 /**
  * "/{room}": the pre-join screen, then the conference: the videos (tile or speaker view), one's
@@ -57,6 +65,18 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
   let panel: PanelName | null = form.get() === 'desktop' && form.roomy() ? 'participants' : null;
   let avatar = loadAvatar();
   let soundBlocked = false;
+  let me: Me | undefined;
+  /** The refusal the password dialog was opened for (each refusal opens it once). */
+  let askedFor: SessionState['error'];
+  /** Those whose participantLeft said a moderator removed them (announced as such). */
+  const removedIds = new Set<string>();
+  const returnPath = () => {
+    try {
+      return new URL(deps.pageUrl()).pathname;
+    } catch {
+      return `/${room}`;
+    }
+  };
 
   const enter = (next: Profile) => {
     profile = { ...next, language: t.language };
@@ -86,6 +106,15 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       media.setVideoMuted(videoMuted);
     },
     chooseDevice: (kind, id) => void media.switchDevice(kind, id),
+    returnPath,
+  });
+  const passwordDialog = createPasswordDialog(t, (password) => {
+    joiningFromForm = true;
+    enter({ ...profile, password });
+  });
+  const waitingPanel = createWaitingPanel(t, returnPath, {
+    leave: () => client.leave(),
+    sendChat: (text) => client.sendLobbyChat(text),
   });
 
   const selfMuted = () => {
@@ -117,14 +146,32 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     toggleView,
     openSettings: () => settings.modal.open(),
     openInvite: () => invite.modal.open(),
+    openSecurity: () => security.modal.open(),
     leave: () => client.leave(),
     explain,
   });
-  const sidePanel = createSidePanel(t, () => {
-    const closed = panel;
-    panel = null;
-    renderMedia();
-    root.querySelector<HTMLElement>(`[data-testid="toggle-${closed}"]`)?.focus();
+  const kickDialog = createKickDialog(t, (target, message) => client.kick(target.participantId, target.ban, message));
+  const act = (action: ParticipantAction, who: { id: string; displayName: string }) => {
+    if (action === 'make-moderator') client.grantModerator(who.id);
+    else kickDialog.ask({ participantId: who.id, displayName: who.displayName, ban: action === 'kick-ban' });
+  };
+  const sidePanel = createSidePanel(t, {
+    close: () => {
+      const closed = panel;
+      panel = null;
+      renderMedia();
+      root.querySelector<HTMLElement>(`[data-testid="toggle-${closed}"]`)?.focus();
+    },
+    knocks: {
+      admit: (knockId) => client.admitKnock(knockId),
+      reject: (knockId, message) => client.rejectKnock(knockId, message),
+      chat: (knockId, text) => client.sendLobbyChat(text, knockId),
+    },
+    act,
+  });
+  const security = createSecurityDialog(t, {
+    setLobby: (enabled) => client.setLobby(enabled),
+    setPassword: (password) => client.setPassword(password),
   });
   sidePanel.element.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && form.get() === 'phone') {
@@ -167,6 +214,9 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     settings.element,
     invite.element,
     shortcutsDialog.element,
+    security.element,
+    kickDialog.element,
+    ...sidePanel.dialogs,
   ]);
   const connecting = createNoticePanel(t.m('room.connecting'), undefined, [], 'connecting');
   const rejoinButton = (label: MessageKey) => el('button', {
@@ -176,11 +226,23 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     on: { click: () => enter(profile) },
   });
   const homeLink = () => el('a', { class: 'button', text: t.m('app.backHome'), attrs: { href: '/' } });
+  /** The moderator's words on a refusal or removal page: theirs, not ours, so not translated. */
+  const moderatorWords = (message: string) => message.trim() === '' ? null : el('blockquote', { class: 'moderator-message' }, [
+    el('p', { class: 'label', text: t.m('moderator.message') }),
+    el('p', { text: message, attrs: { 'data-i18n-skip': true, 'data-testid': 'moderator-message' } }),
+  ]);
+  const outcomePanel = (title: MessageKey, body: MessageKey, message: string, actions: HTMLElement[], testId: string) =>
+    el('section', { class: 'panel notice', attrs: { 'data-testid': testId } }, [
+      el('h2', { class: 'panel-title', text: t.m(title) }),
+      el('p', { class: 'notice-body', text: t.m(body) }),
+      moderatorWords(message),
+      el('div', { class: 'actions' }, actions),
+    ]);
   const content = el('div', { class: 'room-content' });
 
   root.replaceChildren(
     header.element,
-    el('main', { class: 'room', attrs: { id: 'main' } }, [banner.element, errorAlert.element, content, announcer.element]),
+    el('main', { class: 'room', attrs: { id: 'main' } }, [banner.element, errorAlert.element, content, announcer.element, passwordDialog.element]),
   );
 
   const render = (state: SessionState, previous: SessionState | undefined) => {
@@ -189,7 +251,7 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       joiningFromForm = false;
       everJoined = false;
     }
-    errorAlert.update({ error: state.error });
+    errorAlert.update({ error: alertWorthy(state.error) });
 
     const nextView = viewFor(state);
     if (nextView !== view) {
@@ -204,31 +266,46 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
         void media.prepare();
       }
     }
-    header.update({ language: t.language, inConference: view === 'conference' });
+    header.update({ language: t.language, inConference: view === 'conference', access: state.access });
     prejoinUpdate();
+    if (state.waiting) waitingPanel.update({ waiting: state.waiting, chat: state.lobby.chat, me });
     renderMedia();
 
+    // A join refused for its password: ask for it (again), saying what was wrong.
+    const problem = state.phase === 'idle' ? passwordProblem(state.error) : undefined;
+    if (problem !== undefined && state.error !== askedFor) passwordDialog.ask(problem);
+    askedFor = problem === undefined ? undefined : state.error;
+    if (problem === undefined && state.phase !== 'connecting' && passwordDialog.modal.isOpen) passwordDialog.modal.close();
+
     if (previous?.phase === 'joined' && state.phase === 'joined') {
-      const changes = describeRosterChanges(previous.roster, state.roster);
+      const changes = describeRosterChanges(previous.roster, state.roster, removedIds);
       if (changes.length > 0) announcer.announce(changes.map((c) => describe(t, c)).join('. '));
+      const wasModerator = isModerator(selfParticipant(previous)?.role);
+      if (!wasModerator && isModerator(selfParticipant(state)?.role) && previous.selfId === state.selfId) toast.show(t.m('role.nowModerator'));
     }
+    if (state.phase !== 'joined') removedIds.clear();
     if (state.phase === 'joined' && previous?.phase !== 'joined') rememberRecentRoom(room);
   };
 
   function viewFor(state: SessionState): View {
     switch (state.phase) {
       case 'idle':
-        return 'prejoin';
+        return refusalPage(state.error) ?? 'prejoin';
       case 'connecting':
         return joiningFromForm ? 'prejoin' : 'connecting';
       case 'joined':
         return 'conference';
       case 'reconnecting':
-        return everJoined ? 'conference' : joiningFromForm ? 'prejoin' : 'connecting';
+        // Waiting, the connection dropped: the new one waits again, so the waiting screen stays.
+        return everJoined ? 'conference' : state.waiting ? 'waiting' : joiningFromForm ? 'prejoin' : 'connecting';
       case 'left':
         return 'left';
       case 'ended':
         return 'ended';
+      case 'waiting':
+        return 'waiting';
+      case 'kicked':
+        return 'kicked';
     }
   }
 
@@ -238,6 +315,18 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
         return prejoin.element;
       case 'connecting':
         return connecting;
+      case 'waiting':
+        return waitingPanel.element;
+      case 'rejected':
+        return outcomePanel('rejected.title', 'rejected.body', state.error?.message ?? '', [rejoinButton('rejected.again'), homeLink()], 'rejected-page');
+      case 'banned':
+        return outcomePanel('banned.title', 'banned.body', '', [homeLink()], 'banned-page');
+      case 'kicked': {
+        const banned = state.removal?.banned ?? false;
+        // Never back in by itself; once removed (not banned) one may choose to come back.
+        return outcomePanel(banned ? 'kicked.titleBanned' : 'kicked.title', banned ? 'kicked.bodyBanned' : 'kicked.body', state.removal?.message ?? '',
+          banned ? [homeLink()] : [rejoinButton('kicked.rejoin'), homeLink()], 'kicked-page');
+      }
       case 'conference':
         return conference;
       case 'left':
@@ -259,6 +348,7 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       devices: mediaState.devices,
       deviceProblem: mediaState.deviceProblem,
       avatar,
+      me,
     });
   }
 
@@ -268,6 +358,7 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     const mediaState = media.getState();
     const self = selfParticipant(state);
     const muted = selfMuted();
+    const moderator = state.phase === 'joined' && isModerator(self?.role);
     banner.update({ reconnecting: state.phase === 'reconnecting', mediaRecovering: state.phase === 'joined' && mediaState.recovering });
     toolbar.update({
       audioMuted: muted.audio,
@@ -278,7 +369,12 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       participantsOpen: panel === 'participants',
       view: viewMode,
       enabled: state.phase === 'joined',
+      moderator,
+      knockBadge: knockBadge(state.lobby.knocks.length, moderator),
+      knockCount: state.lobby.knocks.length,
     });
+    security.update({ access: state.access });
+    if (!moderator && security.modal.isOpen) security.modal.close();
     const model = buildStage(state.roster, state.selfId, mediaState);
     stage.update({
       tiles: model.tiles,
@@ -289,7 +385,10 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       selfAvatar: avatar,
     });
     conference.classList.toggle('has-panel', panel !== null);
-    sidePanel.update({ open: panel, roster: state.roster, selfId: state.selfId, selfAvatar: avatar, speaking: mediaState.speakers.speaking });
+    sidePanel.update({
+      open: panel, roster: state.roster, selfId: state.selfId, selfAvatar: avatar, speaking: mediaState.speakers.speaking,
+      selfIsModerator: moderator, lobby: state.lobby,
+    });
     remoteAudio.update({ audio: model.audio });
     mediaNotice.update({ deviceProblem: mediaState.deviceProblem, error: mediaState.error, soundBlocked });
     const displayName = self?.displayName ?? profile.displayName;
@@ -366,13 +465,32 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     document.documentElement.lang = language;
     document.title = t.t('room.documentTitle', { room });
     // Every view, also those not shown now, so that the next one is in the new language too.
-    for (const element of [root, prejoin.element, conference, connecting]) retranslate(element, t);
+    for (const element of [root, prejoin.element, conference, connecting, waitingPanel.element]) retranslate(element, t);
     profile = { ...profile, language };
     client.setLanguage(language);
     render(client.getState(), undefined);
   });
 
   client.subscribe((state, previous) => render(state, previous));
+  client.subscribeEvents((event) => onEvent(event));
+  void (deps.me?.() ?? Promise.resolve(ANONYMOUS)).then((answer) => {
+    me = answer;
+    render(client.getState(), undefined);
+  });
+
+  function onEvent(event: SessionEvent): void {
+    switch (event.kind) {
+      case 'knock':
+        // Someone asks to join: say so wherever the moderator is looking.
+        toast.show(t.m('lobby.knocked', { name: event.knock.displayName }));
+        announcer.announce(t.t('lobby.knocked', { name: event.knock.displayName }));
+        break;
+      case 'removed':
+        removedIds.add(event.participantId);
+        toast.show(t.m('roster.announce.removed', { name: event.displayName }));
+        break;
+    }
+  }
   media.subscribe(() => {
     prejoinUpdate();
     renderMedia();
@@ -393,6 +511,8 @@ function describe(t: Locale, change: RosterChange): string {
       return t.t('roster.announce.joined', { name: change.name });
     case 'left':
       return t.t('roster.announce.left', { name: change.name });
+    case 'removed':
+      return t.t('roster.announce.removed', { name: change.name });
     case 'renamed':
       return t.t('roster.announce.renamed', { from: change.from, to: change.to });
   }
