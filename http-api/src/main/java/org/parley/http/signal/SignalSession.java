@@ -283,7 +283,11 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
 
     private Behavior<Command> onJoinAnswered(JoinAnswered answered) {
         retrying = false;
-        if (answered.failure() != null) {
+        boolean retry = answered.ackTo() == null;
+        if (answered.failure() != null && retry && !(unwrap(answered.failure()) instanceof Refused)) {
+            // A retry that found the service slow changes nothing: keep waiting, the next heartbeat asks again.
+            getContext().getLog().debug("retrying a held join failed; still waiting", answered.failure());
+        } else if (answered.failure() != null) {
             pending = Optional.empty();
             timers.cancel(HEARTBEAT);
             send(failureReply(answered.requestId(), answered.failure(), ErrorCodes.REFUSED));
