@@ -195,6 +195,10 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 inbound.ackTo().tell(FrameAck.INSTANCE);
                 yield this;
             }
+            // Declared in signal.proto for access control; their handling comes with the engine's access rules.
+            case ADMIT_KNOCK, REJECT_KNOCK, LOBBY_CHAT, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK ->
+                    refuse(requestId, inbound.ackTo(), ErrorCodes.UNKNOWN_MESSAGE,
+                            "'" + message.getBodyCase().name().toLowerCase() + "' is not handled by this server yet");
             case BODY_NOT_SET -> refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, "the frame carries no message");
         };
     }
