@@ -10,6 +10,7 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.parley.engine.rooms.Engine;
+import org.parley.http.auth.Auth;
 import org.parley.http.rest.ApiErrors;
 import org.parley.http.rest.ConferenceRoutes;
 import org.parley.http.rest.HealthRoutes;
@@ -23,7 +24,7 @@ public final class HttpApi {
     private HttpApi() {}
 
     public static Route route(ActorSystem<?> system, Engine.Running engine, HttpSettings settings,
-            java.time.Duration heartbeatInterval) {
+            java.time.Duration heartbeatInterval, Auth auth) {
         SignalRoute signal = new SignalRoute(system, engine.rooms(), engine.media(),
                 new SignalSession.Settings(heartbeatInterval, settings.defaultLanguage()),
                 settings.maxFrameCharacters(), settings.frameReadTimeout());
@@ -31,7 +32,8 @@ public final class HttpApi {
                 signal.route(),
                 new ConferenceRoutes(engine.rooms(), engine.history(), engine.store(), engine.media()).route(),
                 new HealthRoutes(engine.store()).route(),
-                new WebClientRoutes().route());
+                auth.route(),
+                new WebClientRoutes(auth.authenticator()).route());
         return handleExceptions(ApiErrors.exceptionHandler(), () -> handleRejections(ApiErrors.rejectionHandler(), () -> api));
     }
 
