@@ -11,6 +11,8 @@ import org.parley.engine.rooms.Engine;
 import org.parley.engine.rooms.EngineSettings;
 import org.parley.http.HttpApi;
 import org.parley.http.HttpSettings;
+import org.parley.http.auth.Auth;
+import org.parley.http.auth.AuthSettings;
 import org.parley.persistence.cassandra.CassandraBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +47,10 @@ public final class ParleyServer implements AutoCloseable {
             store.embedded().ifPresent(cassandra -> cassandra.keepRunningUntil(system.getWhenTerminated()));
             EngineSettings engineSettings = EngineSettings.fromConfig(config);
             HttpSettings httpSettings = HttpSettings.fromConfig(config);
+            Auth auth = startAuth(system, AuthSettings.fromConfig(config));
             Engine.Running engine = Engine.start(system, engineSettings, Clock.systemUTC());
             CompletionStage<ServerBinding> bound = HttpApi.bind(system,
-                    HttpApi.route(system, engine, httpSettings, engineSettings.heartbeatInterval()), httpSettings);
+                    HttpApi.route(system, engine, httpSettings, engineSettings.heartbeatInterval(), auth), httpSettings);
             ServerBinding binding;
             try {
                 binding = bound.toCompletableFuture().join();
@@ -61,6 +64,19 @@ public final class ParleyServer implements AutoCloseable {
             return new ParleyServer(store, system, binding);
         } catch (RuntimeException e) {
             store.close();
+            throw e;
+        }
+    }
+
+    /** The configured identity provider, or the development one (stopped with the actor system). */
+    private static Auth startAuth(ActorSystem<Void> system, AuthSettings settings) {
+        try {
+            var development = DevelopmentIdentityProvider.startIfNeeded(settings);
+            development.ifPresent(provider -> system.getWhenTerminated().thenRun(provider::close));
+            return Auth.create(system, development.map(provider -> settings.withIssuer(provider.issuer())).orElse(settings),
+                    development.isPresent());
+        } catch (RuntimeException e) {
+            system.terminate();
             throw e;
         }
     }

@@ -28,6 +28,8 @@ final class RunningServer implements AutoCloseable {
                         parley.http.port = 0
                         parley.http.interface = "127.0.0.1"
                         parley.media.udp-port = 0
+                        parley.auth.dev-provider.port = 0
+                        parley.auth.oidc.public-url = ""
                         pekko.remote.artery.canonical.port = 0
                         pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                         """.formatted(TestCassandra.get().contactPoint()))

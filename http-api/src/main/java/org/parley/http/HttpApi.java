@@ -11,9 +11,12 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.parley.engine.conference.Caller;
 import org.parley.engine.rooms.Engine;
+import org.parley.http.auth.Auth;
 import org.parley.http.rest.ApiErrors;
 import org.parley.http.rest.ConferenceRoutes;
 import org.parley.http.rest.HealthRoutes;
+import org.parley.http.rest.ModerationRoutes;
+import org.parley.http.rest.OpenApiRoutes;
 import org.parley.http.signal.SignalRoute;
 import org.parley.http.signal.SignalSession;
 import org.parley.http.web.WebClientRoutes;
@@ -24,15 +27,19 @@ public final class HttpApi {
     private HttpApi() {}
 
     public static Route route(ActorSystem<?> system, Engine.Running engine, HttpSettings settings,
-            java.time.Duration heartbeatInterval) {
+            java.time.Duration heartbeatInterval, Auth auth) {
         SignalRoute signal = new SignalRoute(system, engine.rooms(), engine.media(),
                 new SignalSession.Settings(heartbeatInterval, settings.defaultLanguage()),
                 settings.maxFrameCharacters(), settings.frameReadTimeout());
         Route api = concat(
-                signal.route(inner -> inner.apply(Caller.guest("guest:" + java.util.UUID.randomUUID()))),
-                new ConferenceRoutes(engine.rooms(), engine.history(), engine.store(), engine.media()).route(),
+                signal.route(inner -> auth.authenticator().identity(identity ->
+                        inner.apply(new Caller(identity.subject(), identity.signedIn(), identity.member())))),
+                new ModerationRoutes(engine.rooms(), engine.history(), engine.store(), auth.authenticator()).route(),
+                new ConferenceRoutes(engine.rooms(), engine.media()).route(),
+                new OpenApiRoutes().route(),
                 new HealthRoutes(engine.store()).route(),
-                new WebClientRoutes().route());
+                auth.route(),
+                new WebClientRoutes(auth.authenticator()).route());
         return handleExceptions(ApiErrors.exceptionHandler(), () -> handleRejections(ApiErrors.rejectionHandler(), () -> api));
     }
 

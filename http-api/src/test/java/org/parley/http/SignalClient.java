@@ -31,8 +31,14 @@ public final class SignalClient implements AutoCloseable {
     }
 
     public static SignalClient connect(int port) {
-        return new SignalClient(HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("parley.signal.v1"),
-                URI.create("ws://127.0.0.1:" + port + "/api/v1/signal"));
+        return connect(port, java.util.Map.of());
+    }
+
+    /** With headers on the upgrade request: a bearer token (a signed-in person) or a guest cookie. */
+    public static SignalClient connect(int port, java.util.Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("parley.signal.v1");
+        headers.forEach(builder::header);
+        return new SignalClient(builder, URI.create("ws://127.0.0.1:" + port + "/api/v1/signal"));
     }
 
     public String subprotocol() {

@@ -11,7 +11,6 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -24,34 +23,26 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.parley.engine.conference.RoomName;
-import org.parley.engine.history.ConferenceHistory;
-import org.parley.engine.history.HistoryEntry;
 import org.parley.engine.media.Media;
 import org.parley.engine.rooms.Rooms;
 import org.parley.engine.rooms.StoreMonitor;
-import org.parley.engine.rooms.StoreUnavailable;
 
-/** {@code /api/v1/conferences/{room}} and its {@code /events}. */
+/** {@code /api/v1/conferences/{room}} and its {@code /media}: what anyone who knows the room may see. */
 public final class ConferenceRoutes {
 
     static final ContentType NDJSON =
             MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8, "ndjson").toContentType();
 
     private final Rooms rooms;
-    private final ConferenceHistory history;
-    private final StoreMonitor store;
     private final Media media;
 
-    public ConferenceRoutes(Rooms rooms, ConferenceHistory history, StoreMonitor store, Media media) {
+    public ConferenceRoutes(Rooms rooms, Media media) {
         this.rooms = rooms;
         this.media = media;
-        this.history = history;
-        this.store = store;
     }
 
     public Route route() {
         return pathPrefix(segment("api").slash("v1").slash("conferences").slash(segment()), rawRoom -> concat(
-                path("events", () -> get(() -> withRoom(rawRoom, this::events))),
                 path("media", () -> get(() -> withRoom(rawRoom, this::media))),
                 pathEndOrSingleSlash(
                         () -> get(() -> withRoom(rawRoom, this::conference)))));
@@ -65,18 +56,6 @@ public final class ConferenceRoutes {
                         .orElseGet(() -> neverHeld(room)))));
     }
 
-    private Route events(RoomName room) {
-        CompletionStage<Optional<List<HistoryEntry>>> entries = store.isKnownDown()
-                ? CompletableFuture.failedFuture(new StoreUnavailable("the event store is unreachable; try again shortly"))
-                : history.of(room);
-        return onComplete(entries, result -> complete(result.fold(
-                ApiErrors::fromFailure,
-                found -> found.map(list -> HttpResponse.create().withEntity(HttpEntities.create(NDJSON,
-                                Source.from(list).map(entry -> ByteString.fromString(
-                                        Json.write(EventJson.of(entry)) + "\n")))))
-                        .orElseGet(() -> neverHeld(room)))));
-    }
-
     private Route media(RoomName room) {
         return onComplete(media.stats(room), result -> complete(result.fold(
                 ApiErrors::fromFailure,
@@ -84,7 +63,7 @@ public final class ConferenceRoutes {
                         .withEntity(ContentTypes.APPLICATION_JSON, Json.write(MediaJson.of(stats))))));
     }
 
-    private static HttpResponse neverHeld(RoomName room) {
+    static HttpResponse neverHeld(RoomName room) {
         return ApiErrors.notFound("no conference has ever been held in room '" + room + "'");
     }
 

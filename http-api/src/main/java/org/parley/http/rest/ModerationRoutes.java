@@ -15,10 +15,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.parley.engine.history.ConferenceHistory;
+import org.parley.engine.history.HistoryEntry;
+import org.parley.engine.rooms.StoreMonitor;
+import org.parley.engine.rooms.StoreUnavailable;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -46,15 +55,20 @@ import org.parley.http.auth.Authenticator;
 public final class ModerationRoutes {
 
     private final Rooms rooms;
+    private final ConferenceHistory history;
+    private final StoreMonitor store;
     private final Authenticator authenticator;
 
-    public ModerationRoutes(Rooms rooms, Authenticator authenticator) {
+    public ModerationRoutes(Rooms rooms, ConferenceHistory history, StoreMonitor store, Authenticator authenticator) {
         this.rooms = rooms;
+        this.history = history;
+        this.store = store;
         this.authenticator = authenticator;
     }
 
     public Route route() {
         return pathPrefix(segment("api").slash("v1").slash("conferences").slash(segment()), rawRoom -> concat(
+                path("events", () -> get(() -> asModerator(rawRoom, this::events))),
                 path("access", () -> put(() -> asModerator(rawRoom, this::setAccess))),
                 path("lobby", () -> get(() -> asModerator(rawRoom, this::lobby))),
                 path(segment("lobby").slash(segment()).slash("admit"), knock -> post(() -> asModerator(rawRoom,
@@ -76,7 +90,7 @@ public final class ModerationRoutes {
     /** {"lobbyEnabled": bool, "password": "…"} — each optional; an empty password removes it. Also prepares a room ahead. */
     private Route setAccess(RoomName room, Authority by) {
         return withBody(body -> {
-            CompletionStage<Verdict> done = java.util.concurrent.CompletableFuture.completedFuture(Verdict.ACCEPTED);
+            CompletionStage<Verdict> done = CompletableFuture.completedFuture(Verdict.ACCEPTED);
             if (body.has("lobbyEnabled")) {
                 if (!body.get("lobbyEnabled").isBoolean()) {
                     return complete(ApiErrors.badRequest("lobbyEnabled is true or false"));
@@ -86,18 +100,31 @@ public final class ModerationRoutes {
             }
             if (body.has("password")) {
                 if (!body.get("password").isTextual()) {
-                    return complete(ApiErrors.badRequest("password is a string; \\"\\" removes it"));
+                    return complete(ApiErrors.badRequest("password is a string; \"\" removes it"));
                 }
                 String password = body.get("password").asText();
-                done = done.thenCompose(v -> v instanceof Denied ? java.util.concurrent.CompletableFuture.completedFuture(v)
+                done = done.thenCompose(v -> v instanceof Denied ? CompletableFuture.completedFuture(v)
                         : rooms.setPassword(room, by, password));
             }
             CompletionStage<Object> answer = done.thenCompose(verdict -> verdict instanceof Denied denied
-                    ? java.util.concurrent.CompletableFuture.completedFuture((Object) denied)
+                    ? CompletableFuture.completedFuture((Object) denied)
                     : rooms.moderatorView(room, by).thenApply(state -> (Object) accessOf(state)));
             return onComplete(answer, result -> complete(result.fold(ApiErrors::fromFailure, value ->
                     value instanceof Denied denied ? ApiErrors.denied(denied) : json(value))));
         });
+    }
+
+    /** The room's whole history, oldest first, as NDJSON: the moderation record, for its moderators. */
+    private Route events(RoomName room, Authority by) {
+        CompletionStage<Optional<List<HistoryEntry>>> entries = store.isKnownDown()
+                ? CompletableFuture.failedFuture(new StoreUnavailable("the event store is unreachable; try again shortly"))
+                : rooms.moderatorView(room, by).thenCompose(state -> history.of(room));
+        return onComplete(entries, result -> complete(result.fold(
+                ApiErrors::fromFailure,
+                found -> found.map(list -> HttpResponse.create().withEntity(HttpEntities.create(ConferenceRoutes.NDJSON,
+                                Source.from(list).map(entry -> ByteString.fromString(
+                                        Json.write(EventJson.of(entry)) + "\n")))))
+                        .orElseGet(() -> ConferenceRoutes.neverHeld(room)))));
     }
 
     private Route lobby(RoomName room, Authority by) {
@@ -155,7 +182,7 @@ public final class ModerationRoutes {
             try {
                 body = raw.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(raw);
             } catch (IOException e) {
-                return complete(ApiErrors.badRequest("the body is not JSON: " + e.getOriginalMessage()));
+                return complete(ApiErrors.badRequest("the body is not JSON: " + e.getMessage()));
             }
             if (!body.isObject()) {
                 return complete(ApiErrors.badRequest("the body is a JSON object"));

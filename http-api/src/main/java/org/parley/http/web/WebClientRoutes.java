@@ -10,6 +10,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathSingleSlash;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import org.apache.pekko.http.javadsl.server.Route;
+import org.parley.http.auth.Authenticator;
 
 /**
  * The browser client, built by npm into {@code web/} on the classpath. It is a single page: the
@@ -19,10 +20,21 @@ public final class WebClientRoutes {
 
     private static final String ROOT = "web";
 
+    private final Authenticator authenticator;
+
+    public WebClientRoutes(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
     public Route route() {
         return get(() -> concat(
-                pathSingleSlash(() -> getFromResource(ROOT + "/index.html")),
+                pathSingleSlash(this::index),
                 pathPrefix("assets", () -> getFromResourceDirectory(ROOT + "/assets")),
-                path(segment(), room -> getFromResource(ROOT + "/index.html"))));
+                path(segment(), room -> index())));
+    }
+
+    /** A browser gets its guest id with the first page, so the guest it is stays the same one. */
+    private Route index() {
+        return authenticator.keepingGuests(() -> getFromResource(ROOT + "/index.html"));
     }
 }

@@ -131,8 +131,9 @@ class AccessControlIT {
         try (SignalClient host = server.connectAsMember("hana")) {
             joined(host, "Hana");
             host.send("{\"requestId\":\"pw\",\"setPassword\":{\"password\":\"" + password + "\"}}");
-            assertTrue(answerTo(host, "pw").has("ack"));
+            // Everyone hears of the change (the moderator too, before the acknowledgement).
             assertTrue(host.awaitMessage("accessChanged").path("access").path("passwordSet").asBoolean());
+            assertTrue(answerTo(host, "pw").has("ack"));
 
             try (SignalClient guest = server.connectAsGuest()) {
                 assertEquals("PASSWORD_REQUIRED", errorCode(sendJoin(guest, "j1", "Gus", "")));
@@ -221,12 +222,12 @@ class AccessControlIT {
             String guestId = joined(guest, "Gus").path("participantId").asText();
 
             host.send("{\"requestId\":\"kick\",\"kick\":{\"participantId\":\"" + guestId + "\",\"ban\":true,\"message\":\"Spam\"}}");
-            assertTrue(answerTo(host, "kick").has("ack"));
             JsonNode kicked = guest.awaitMessage("kicked");
             assertTrue(kicked.path("banned").asBoolean());
             assertEquals("Spam", kicked.path("message").asText());
             JsonNode left = host.awaitMessage("participantLeft");
             assertEquals("LEAVE_REASON_KICKED", left.path("reason").asText());
+            assertTrue(answerTo(host, "kick").has("ack"));
         }
         try (SignalClient again = server.connectWithCookie(guestCookie)) {
             assertEquals("BANNED", errorCode(sendJoin(again, "again", "Gus", "")));

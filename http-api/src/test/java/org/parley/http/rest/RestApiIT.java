@@ -54,7 +54,8 @@ class RestApiIT {
         // The conference records the departure a moment after the participant does.
         HttpResponse<String> response = Awaitility.await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> server.get("/api/v1/conferences/" + room + "/events"),
+                .until(() -> server.request("GET", "/api/v1/conferences/" + room + "/events",
+                                TestServer.serviceToken("auditor", List.of(room)), ""),
                         r -> r.body().contains("ConferenceEnded"));
 
         assertEquals(200, response.statusCode());
@@ -74,12 +75,24 @@ class RestApiIT {
     @Test
     void aRoomWhereNothingHappenedIsNotFoundWithAJsonError() throws Exception {
         for (String path : List.of("/api/v1/conferences/" + room, "/api/v1/conferences/" + room + "/events")) {
-            HttpResponse<String> response = server.get(path);
+            HttpResponse<String> response = server.request("GET", path, TestServer.serviceToken("auditor", List.of("*")), "");
 
             assertEquals(404, response.statusCode(), path);
             JsonNode error = JSON.readTree(response.body()).get("error");
             assertEquals("NOT_FOUND", error.get("code").asText());
             assertTrue(error.get("message").asText().contains(room));
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryModerationEndpoint() {
+        HttpResponse<String> response = server.get("/api/v1/openapi.yaml");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().startsWith("openapi: 3"));
+        for (String path : List.of("/events:", "/access:", "/lobby:", "/lobby/{knockId}/admit:", "/lobby/{knockId}/reject:",
+                "/lobby/{knockId}/messages:", "/participants/{participantId}/moderator:", "/participants/{participantId}/kick:")) {
+            assertTrue(response.body().contains("/api/v1/conferences/{room}" + path), path);
         }
     }
 
@@ -123,7 +136,8 @@ class RestApiIT {
     }
 
     private SignalClient join(String name) {
-        SignalClient client = server.connect();
+        // Ada is a member (she can start the conference); the others are guests.
+        SignalClient client = name.equals("Ada") ? server.connectAsMember("ada") : server.connect();
         client.send("{\"requestId\":\"j\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"" + name + "\",\"acceptedTerms\":true}}");
         JsonNode joined = client.await(m -> m.has("joined") || m.has("error"), "the join answer");
         assertTrue(joined.has("joined"), joined.toString());

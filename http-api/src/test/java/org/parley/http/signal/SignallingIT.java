@@ -23,7 +23,7 @@ class SignallingIT {
 
     @Test
     void twoPeopleInOneRoomSeeEachOther() {
-        try (SignalClient ada = server.connect(); SignalClient bob = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada"); SignalClient bob = server.connect()) {
             JsonNode adaJoined = join(ada, "Ada");
             JsonNode bobJoined = join(bob, "Bob");
 
@@ -38,7 +38,7 @@ class SignallingIT {
 
     @Test
     void whenOnePersonLeavesTheOtherIsTold() {
-        try (SignalClient ada = server.connect(); SignalClient bob = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada"); SignalClient bob = server.connect()) {
             join(ada, "Ada");
             String bobId = join(bob, "Bob").get("participantId").asText();
 
@@ -53,7 +53,7 @@ class SignallingIT {
 
     @Test
     void aRenameReachesTheOthers() {
-        try (SignalClient ada = server.connect(); SignalClient bob = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada"); SignalClient bob = server.connect()) {
             join(ada, "Ada");
             join(bob, "Bob");
 
@@ -67,7 +67,7 @@ class SignallingIT {
 
     @Test
     void malformedJsonGetsAClearErrorAndTheConnectionAndConferenceCarryOn() {
-        try (SignalClient ada = server.connect(); SignalClient bob = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada"); SignalClient bob = server.connect()) {
             join(ada, "Ada");
 
             ada.send("{\"join\": {oops");
@@ -83,7 +83,7 @@ class SignallingIT {
 
     @Test
     void anUnknownMessageTypeIsNamedInTheError() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             ada.send("{\"requestId\":\"7\",\"dance\":{}}");
 
             JsonNode error = ada.await(m -> m.has("error"), "an error");
@@ -97,7 +97,7 @@ class SignallingIT {
 
     @Test
     void anOversizedFrameIsRefusedAndTheConnectionStaysUsable() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             String huge = "{\"requestId\":\"big\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\""
                     + "x".repeat(100_000) + "\"}}";
 
@@ -111,7 +111,7 @@ class SignallingIT {
 
     @Test
     void joiningWithoutANameIsRefusedAndAJoinWithOneThenWorks() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"" + room + "\"}}");
 
             JsonNode error = ada.awaitMessage("error");
@@ -124,7 +124,7 @@ class SignallingIT {
 
     @Test
     void aJoinWithoutAcceptingTheTermsOfUseIsRefusedAndNothingIsRecorded() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"Ada\"}}");
 
             JsonNode error = ada.awaitMessage("error");
@@ -138,7 +138,7 @@ class SignallingIT {
 
     @Test
     void fieldsOfTheWrongTypeAndBinaryFramesAreRefused() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             ada.send("{\"requestId\":\"1\",\"join\":{\"room\":\"" + room + "\",\"displayName\":\"Ada\",\"audioMuted\":\"loud\"}}");
             assertEquals("BAD_REQUEST", ada.awaitMessage("error").get("code").asText());
 
@@ -153,7 +153,7 @@ class SignallingIT {
 
     @Test
     void actionsBeforeJoiningAndASecondJoinAreRefused() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             ada.send("{\"requestId\":\"1\",\"setMedia\":{\"audioMuted\":true}}");
             assertEquals("NOT_JOINED", ada.awaitMessage("error").get("code").asText());
 
@@ -165,7 +165,7 @@ class SignallingIT {
 
     @Test
     void aDroppedConnectionKeepsItsPlaceAndResumesWithinTheGracePeriod() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             join(ada, "Ada");
             SignalClient bob = server.connect();
             JsonNode bobJoined = join(bob, "Bob");
@@ -190,7 +190,7 @@ class SignallingIT {
 
     @Test
     void aConnectionThatNeverComesBackLeavesAfterTheGracePeriod() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             join(ada, "Ada");
             SignalClient bob = server.connect();
             String bobId = join(bob, "Bob").get("participantId").asText();
@@ -205,7 +205,7 @@ class SignallingIT {
 
     @Test
     void resumingWithAWrongSecretFailsSoTheBrowserJoinsAfresh() {
-        try (SignalClient ada = server.connect(); SignalClient mallory = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada"); SignalClient mallory = server.connect()) {
             String adaId = join(ada, "Ada").get("participantId").asText();
 
             mallory.send("{\"requestId\":\"1\",\"resume\":{\"room\":\"" + room + "\",\"participantId\":\"" + adaId
@@ -217,7 +217,7 @@ class SignallingIT {
 
     @Test
     void theSocketSpeaksTheVersionedSubprotocolOnly() {
-        try (SignalClient ada = server.connect()) {
+        try (SignalClient ada = server.connectAsMember("ada")) {
             assertEquals("parley.signal.v1", ada.subprotocol());
         }
         assertThrows(CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
