@@ -68,13 +68,22 @@ class SignInIT {
 
     @Test
     void aPersonSignsInAtTheProviderAndComesBackSignedInWhereTheyStarted() throws Exception {
-        String session = signIn("/SomeRoom?x=1", Map.of("name", "Alice Liddell"));
+        String session = signIn("/SomeRoom?x=1", Map.of("name", "Alice Liddell", "groups", List.of("staff")));
 
         JsonNode me = JSON.readTree(get("/api/v1/me", Map.of("parley_session", session)).body());
         assertTrue(me.get("signedIn").asBoolean(), me.toString());
         assertEquals("oidc:" + user, me.get("subject").asText());
         assertEquals("Alice Liddell", me.get("displayName").asText());
-        assertTrue(me.get("member").asBoolean());
+        assertTrue(me.get("member").asBoolean(), "the test server's members have \"staff\" in their groups claim");
+    }
+
+    @Test
+    void someoneSignedInWithoutTheMemberClaimIsSignedInButNoMember() throws Exception {
+        String session = signIn("/", Map.of("name", "Visiting Scholar"));
+
+        JsonNode me = JSON.readTree(get("/api/v1/me", Map.of("parley_session", session)).body());
+        assertTrue(me.get("signedIn").asBoolean(), me.toString());
+        assertFalse(me.get("member").asBoolean(), me.toString());
     }
 
     @Test
