@@ -20,7 +20,11 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.engine.NodeConfig;
+import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ConferenceState;
+import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.Role;
@@ -87,6 +91,62 @@ class ConferenceSurvivesRestartIT {
         } finally {
             second.shutdownTestKit();
         }
+    }
+
+    @Test
+    void theLobbyPasswordPromotionsAndBansAreTheSameAfterTheWholeSystemRestarts() {
+        RoomName room = RoomName.parse("access-restart-" + UUID.randomUUID().toString().substring(0, 8));
+        ConferenceState before;
+        List<HistoryEntry> historyBefore;
+        Authority ana = new Authority.Person(Caller.member("oidc:ana"));
+
+        ActorTestKit first = ActorTestKit.create("access-first", NodeConfig.onTestCassandra());
+        try {
+            Engine.Running engine = start(first);
+            TestProbe<RoomUpdate> screen = first.createTestProbe();
+            JoinedSession host = entered(engine.rooms().join(room, request(Caller.member("oidc:ana"), "Ana"), screen.ref()));
+            JoinedSession gus = entered(engine.rooms().join(room, request(Caller.guest("guest:gus"), "Gus"), screen.ref()));
+            assertEquals(Verdict.ACCEPTED, await(engine.rooms().moderate(room, ana, new ModeratorAction.Promote(gus.participant()))));
+            assertEquals(Verdict.ACCEPTED, await(engine.rooms().setPassword(room, ana, "s3cret-pass")));
+            assertEquals(Verdict.ACCEPTED, await(engine.rooms().moderate(room, ana, new ModeratorAction.SetLobby(true))));
+            Entry.Waiting olga = (Entry.Waiting) await(engine.rooms().join(room,
+                    new JoinRequest(Caller.guest("guest:olga"), "Olga", "en", false, false, true, Optional.of("s3cret-pass"), "10.0.0.1"),
+                    first.<RoomUpdate>createTestProbe().ref()));
+            assertEquals(Verdict.ACCEPTED, await(engine.rooms().knockerSays(room, "guest:olga", "Hello, may I?")));
+            assertEquals(Verdict.ACCEPTED, await(engine.rooms().moderate(room, ana, new ModeratorAction.Admit(olga.knock().orElseThrow()))));
+            Entry.Waiting mallory = (Entry.Waiting) await(engine.rooms().join(room,
+                    new JoinRequest(Caller.guest("guest:mallory"), "Mallory", "en", false, false, true, Optional.of("s3cret-pass"), "10.0.0.2"),
+                    first.<RoomUpdate>createTestProbe().ref()));
+            assertEquals(Entry.WaitReason.LOBBY, mallory.reason());
+            assertEquals(Verdict.ACCEPTED, await(engine.rooms().moderate(room, new Authority.InRoom(gus.participant()),
+                    new ModeratorAction.Kick(host.participant(), true, "handing over"))));
+
+            before = await(engine.rooms().moderatorView(room, new Authority.Service("auditor")));
+            historyBefore = await(engine.history().of(room)).orElseThrow();
+            assertTrue(before.access().bannedSubjects().contains("oidc:ana"));
+            assertTrue(before.access().admittedSubjects().contains("guest:olga"));
+            assertEquals(1, before.access().knocks().size(), "Mallory still knocks");
+        } finally {
+            first.shutdownTestKit();
+        }
+
+        ActorTestKit second = ActorTestKit.create("access-second", NodeConfig.onTestCassandra());
+        try {
+            Engine.Running engine = start(second);
+
+            ConferenceState after = await(engine.rooms().moderatorView(room, new Authority.Service("auditor")));
+
+            assertEquals(before, after);
+            assertEquals(historyBefore, await(engine.history().of(room)).orElseThrow());
+            assertTrue(after.access().passwordSet());
+            assertTrue(after.access().lobbyEnabled());
+        } finally {
+            second.shutdownTestKit();
+        }
+    }
+
+    private static JoinRequest request(Caller caller, String name) {
+        return new JoinRequest(caller, name, "en", false, false, true, Optional.empty(), "127.0.0.1");
     }
 
     @Test
