@@ -82,7 +82,7 @@ class DtlsSrtpTransportTest {
         try (ServerHarness server = new ServerHarness(BROWSER.fingerprint())) {
             TestDtlsClient client = new TestDtlsClient(BROWSER, ServerHarness.serverFingerprint(), profile);
             client.connect(server.clientEnd.asDtlsTransport());
-            SrtpSession browser = SrtpSession.forClient(client.keys());
+            JitsiSrtp browser = JitsiSrtp.forClient(client.keys());
 
             // Sent the moment the client's handshake returns, like Chrome: must not be lost.
             byte[] first = Packets.rtp(111, 1000, 48_000, 0x11111111, 80);
