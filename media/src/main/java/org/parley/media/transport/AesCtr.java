@@ -1,5 +1,8 @@
 package org.parley.media.transport;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
@@ -17,6 +20,11 @@ final class AesCtr {
 
     /** Enough blocks for the largest datagram plus a GCM tag mask block. */
     static final int MAX_BLOCKS = (PacketBuffer.MAX_DATAGRAM + PacketBuffer.MAX_TRAILER) / 16 + 2;
+
+    /** Big-endian longs: counter blocks. */
+    static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Native-order longs: XOR does not care about order, so take the cheapest. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher ecb;
     private final byte[] counters = new byte[MAX_BLOCKS * 16];
@@ -37,15 +45,14 @@ final class AesCtr {
      * inc32 the low 32: for fewer than 2^16 blocks both are the same addition).
      */
     void generate(byte[] first, int blocks) {
-        int base = ((first[12] & 0xFF) << 24) | ((first[13] & 0xFF) << 16) | ((first[14] & 0xFF) << 8)
-                | (first[15] & 0xFF);
+        long high = (long) LONGS_BE.get(first, 0);
+        long low = (long) LONGS_BE.get(first, 8);
+        long fixed = low & 0xFFFF_FFFF_0000_0000L;
+        int base = (int) low;
+        // Eight bytes at a time: a byte loop here measured slower than the AES itself.
         for (int b = 0, at = 0; b < blocks; b++, at += 16) {
-            System.arraycopy(first, 0, counters, at, 12);
-            int c = base + b;
-            counters[at + 12] = (byte) (c >>> 24);
-            counters[at + 13] = (byte) (c >>> 16);
-            counters[at + 14] = (byte) (c >>> 8);
-            counters[at + 15] = (byte) c;
+            LONGS_BE.set(counters, at, high);
+            LONGS_BE.set(counters, at + 8, fixed | ((base + b) & 0xFFFF_FFFFL));
         }
         try {
             ecb.update(counters, 0, blocks * 16, stream, 0);
@@ -57,7 +64,11 @@ final class AesCtr {
     /** XORs {@code len} bytes of the generated keystream, from {@code streamOff}, into buf. */
     void xor(int streamOff, byte[] buf, int off, int len) {
         byte[] s = stream;
-        for (int i = 0; i < len; i++) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            LONGS.set(buf, off + i, (long) LONGS.get(buf, off + i) ^ (long) LONGS.get(s, streamOff + i));
+        }
+        for (; i < len; i++) {
             buf[off + i] ^= s[streamOff + i];
         }
     }

@@ -47,10 +47,6 @@ final class GhashTable {
     }
 
     static long readLong(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[at + i] & 0xFF);
-        }
-        return v;
+        return (long) AesCtr.LONGS_BE.get(b, at);
     }
 }
