@@ -19,7 +19,7 @@ final class CmHmacCipher extends SrtpCipher {
     /**
      * @param keys RTP or RTCP session keys of one direction
      * @param rtpTagLength 10 or 4 bytes (unused for SRTCP streams)
-     * @param rtcpTagLength 10 bytes for every CM profile (RFC 5764 section 4.1.2)
+     * @param rtcpTagLength 10 bytes for every CM profile (see {@link SrtpProfile})
      */
     CmHmacCipher(SrtpSessionKeys.Keys keys, int rtpTagLength, int rtcpTagLength) {
         this.salt = keys.salt();

@@ -35,13 +35,15 @@ class DtlsSrtpTransportTest {
     }
 
     @Test
-    void serverPrefersGcmWhenTheClientOffersBothProfiles() throws Exception {
+    void serverPrefersCounterModeWithAnEightyBitTagWhateverTheClientsOrder() throws Exception {
         try (ServerHarness server = new ServerHarness(BROWSER.fingerprint())) {
+            // Chrome's order: GCM first.
             TestDtlsClient client = new TestDtlsClient(BROWSER, ServerHarness.serverFingerprint(),
-                    SrtpProfile.AES128_CM_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM);
+                    SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80,
+                    SrtpProfile.AES128_CM_HMAC_SHA1_32);
             client.connect(server.clientEnd.asDtlsTransport());
 
-            assertEquals(SrtpProfile.AEAD_AES_128_GCM, client.keys().profile());
+            assertEquals(SrtpProfile.AES128_CM_HMAC_SHA1_80, client.keys().profile());
         }
     }
 
