@@ -1,6 +1,7 @@
 package org.parley.media.transport;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.AlertDescription;
@@ -109,7 +110,7 @@ final class DtlsServer extends DefaultTlsServer {
             }
         }
         throw refuse(AlertDescription.handshake_failure,
-                "the client offered no SRTP profile we support (AEAD_AES_128_GCM, AES128_CM_HMAC_SHA1_80)");
+                "the client offered no SRTP profile we support " + Arrays.toString(SrtpProfile.values()));
     }
 
     @Override

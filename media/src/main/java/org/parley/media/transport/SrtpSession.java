@@ -1,46 +1,45 @@
 package org.parley.media.transport;
 
-import java.security.GeneralSecurityException;
 import java.util.function.IntFunction;
-import org.jitsi.srtp.SrtcpCryptoContext;
-import org.jitsi.srtp.SrtpContextFactory;
-import org.jitsi.srtp.SrtpCryptoContext;
-import org.jitsi.srtp.SrtpErrorStatus;
-import org.jitsi.utils.logging2.Logger;
-import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
- * SRTP and SRTCP for one endpoint, both directions, with one jitsi-srtp context per SSRC.
+ * SRTP and SRTCP for one endpoint, both directions, with one stream context per SSRC (Parley's own
+ * RFC 3711 / RFC 7714 implementation: see {@link SrtpStream}, {@link SrtcpStream},
+ * {@link SrtpCipher}).
  *
  * <p>Receive methods are called by the endpoint's receive thread only; send methods by any
- * number of threads (jitsi-srtp contexts serialize per SSRC). Packets are transformed in place in
- * a {@link PacketBuffer}; nothing is allocated per packet once a stream's context exists.
+ * number of threads (each sending stream serializes on itself and owns its cipher buffers).
+ * Packets are transformed in place in a {@link PacketBuffer}; nothing is allocated per packet
+ * once a stream's context exists, and packets of unknown SSRCs that fail authentication allocate
+ * nothing either (they are tried on one spare context).
  */
 final class SrtpSession implements AutoCloseable {
 
     /** Per direction and per kind: a bound against a peer inventing SSRCs. */
     static final int MAX_STREAMS = 512;
 
-    private static final Logger LOGGER = new LoggerImpl(SrtpSession.class.getName());
-
     private final SrtpProfile profile;
-    private final SrtpContextFactory receiveFactory;
-    private final SrtpContextFactory sendFactory;
-    private final SsrcMap<SrtpCryptoContext> rtpIn = new SsrcMap<>(MAX_STREAMS);
-    private final SsrcMap<SrtcpCryptoContext> rtcpIn = new SsrcMap<>(MAX_STREAMS);
-    private final SsrcMap<SrtpCryptoContext> rtpOut = new SsrcMap<>(MAX_STREAMS);
-    private final SsrcMap<SrtcpCryptoContext> rtcpOut = new SsrcMap<>(MAX_STREAMS);
+    private final SrtpSessionKeys receiveKeys;
+    private final SrtpSessionKeys sendKeys;
+    private final SsrcMap<SrtpStream> rtpIn = new SsrcMap<>(MAX_STREAMS);
+    private final SsrcMap<SrtcpStream> rtcpIn = new SsrcMap<>(MAX_STREAMS);
+    private final SsrcMap<SrtpStream> rtpOut = new SsrcMap<>(MAX_STREAMS);
+    private final SsrcMap<SrtcpStream> rtcpOut = new SsrcMap<>(MAX_STREAMS);
     // Created once: a method reference written at the call site would allocate per packet.
-    private final IntFunction<SrtpCryptoContext> newSendContext = this::newSendContext;
-    private final IntFunction<SrtcpCryptoContext> newSendControlContext = this::newSendControlContext;
+    private final IntFunction<SrtpStream> newSendStream;
+    private final IntFunction<SrtcpStream> newSendControlStream;
+    // Receive thread only: where a packet of a new SSRC is tried before its stream is kept.
+    private SrtpStream spareRtpIn;
+    private SrtcpStream spareRtcpIn;
 
     private SrtpSession(SrtpProfile profile, byte[] receiveKey, byte[] receiveSalt, byte[] sendKey,
             byte[] sendSalt) {
         this.profile = profile;
-        this.receiveFactory = new SrtpContextFactory(false, receiveKey, receiveSalt,
-                profile.newPolicy(), profile.newPolicy(), LOGGER);
-        this.sendFactory = new SrtpContextFactory(true, sendKey, sendSalt,
-                profile.newPolicy(), profile.newPolicy(), LOGGER);
+        this.receiveKeys = new SrtpSessionKeys(profile, receiveKey, receiveSalt);
+        this.sendKeys = new SrtpSessionKeys(profile, sendKey, sendSalt);
+        SrtpSessionKeys send = sendKeys;
+        this.newSendStream = ssrc -> new SrtpStream(send.newRtpCipher());
+        this.newSendControlStream = ssrc -> new SrtcpStream(send.newRtcpCipher());
     }
 
     /** The DTLS server's session: decrypts with the client's keys, encrypts with its own. */
@@ -61,88 +60,78 @@ final class SrtpSession implements AutoCloseable {
 
     /** Authenticates and decrypts an SRTP packet in place. */
     boolean unprotectRtp(PacketBuffer packet) {
-        try {
-            int ssrc = readInt(packet, 8);
-            SrtpCryptoContext context = rtpIn.get(ssrc);
-            if (context != null) {
-                return context.reverseTransformPacket(packet, false) == SrtpErrorStatus.OK;
-            }
-            // A new stream: keep its context only once a packet authenticates, so garbage with
-            // invented SSRCs cannot fill the map.
-            context = receiveFactory.deriveContext(ssrc, 0);
-            if (context.reverseTransformPacket(packet, false) != SrtpErrorStatus.OK) {
-                return false;
-            }
-            return rtpIn.putIfAbsent(ssrc, context) != null;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        if (packet.getLength() < 12) {
             return false;
         }
+        int ssrc = readInt(packet, 8);
+        SrtpStream stream = rtpIn.get(ssrc);
+        if (stream != null) {
+            return stream.unprotect(packet);
+        }
+        // A new stream: keep its context only once a packet authenticates, so garbage with
+        // invented SSRCs cannot fill the map.
+        if (spareRtpIn == null) {
+            spareRtpIn = new SrtpStream(receiveKeys.newRtpCipher());
+        }
+        spareRtpIn.resetReceiver();
+        if (!spareRtpIn.unprotect(packet)) {
+            return false;
+        }
+        if (rtpIn.putIfAbsent(ssrc, spareRtpIn) != spareRtpIn) {
+            return false;
+        }
+        spareRtpIn = null;
+        return true;
     }
 
     /** Authenticates and decrypts an SRTCP packet in place (index and tag are removed). */
     boolean unprotectRtcp(PacketBuffer packet) {
-        try {
-            int ssrc = readInt(packet, 4);
-            SrtcpCryptoContext context = rtcpIn.get(ssrc);
-            if (context != null) {
-                return context.reverseTransformPacket(packet) == SrtpErrorStatus.OK;
-            }
-            context = receiveFactory.deriveControlContext(ssrc);
-            if (context.reverseTransformPacket(packet) != SrtpErrorStatus.OK) {
-                return false;
-            }
-            return rtcpIn.putIfAbsent(ssrc, context) != null;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        if (packet.getLength() < 8) {
             return false;
         }
+        int ssrc = readInt(packet, 4);
+        SrtcpStream stream = rtcpIn.get(ssrc);
+        if (stream != null) {
+            return stream.unprotect(packet);
+        }
+        if (spareRtcpIn == null) {
+            spareRtcpIn = new SrtcpStream(receiveKeys.newRtcpCipher());
+        }
+        spareRtcpIn.resetReceiver();
+        if (!spareRtcpIn.unprotect(packet)) {
+            return false;
+        }
+        if (rtcpIn.putIfAbsent(ssrc, spareRtcpIn) != spareRtcpIn) {
+            return false;
+        }
+        spareRtcpIn = null;
+        return true;
     }
 
     /** Encrypts an RTP packet in place and appends its tag. */
     boolean protectRtp(PacketBuffer packet) {
-        try {
-            SrtpCryptoContext context = rtpOut.getOrCreate(readInt(packet, 8), newSendContext);
-            return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        if (packet.getLength() < 12) {
             return false;
         }
+        SrtpStream stream = rtpOut.getOrCreate(readInt(packet, 8), newSendStream);
+        return stream != null && stream.protect(packet);
     }
 
     /** Encrypts an RTCP compound packet in place and appends the SRTCP index and tag. */
     boolean protectRtcp(PacketBuffer packet) {
-        try {
-            SrtcpCryptoContext context = rtcpOut.getOrCreate(readInt(packet, 4), newSendControlContext);
-            return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        if (packet.getLength() < 8) {
             return false;
         }
-    }
-
-    private SrtpCryptoContext newSendContext(int ssrc) {
-        try {
-            return sendFactory.deriveContext(ssrc, 0);
-        } catch (GeneralSecurityException e) {
-            return null;
-        }
-    }
-
-    private SrtcpCryptoContext newSendControlContext(int ssrc) {
-        try {
-            return sendFactory.deriveControlContext(ssrc);
-        } catch (GeneralSecurityException e) {
-            return null;
-        }
+        SrtcpStream stream = rtcpOut.getOrCreate(readInt(packet, 4), newSendControlStream);
+        return stream != null && stream.protect(packet);
     }
 
     private static int readInt(PacketBuffer p, int at) {
-        byte[] b = p.getBuffer();
-        int i = p.getOffset() + at;
-        return ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8)
-                | (b[i + 3] & 0xFF);
+        return SrtpCipher.readInt(p.getBuffer(), p.getOffset() + at);
     }
 
+    /** Nothing to release: keys and contexts are plain Java objects, left to the collector. */
     @Override
     public void close() {
-        receiveFactory.close();
-        sendFactory.close();
     }
 }

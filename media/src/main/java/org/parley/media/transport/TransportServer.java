@@ -84,7 +84,7 @@ public final class TransportServer implements AutoCloseable {
     public static TransportServer start(MediaSettings settings, Clock clock) {
         long begin = System.nanoTime();
         MediaRuntime.configureIce(settings);
-        Duration warmUp = MediaRuntime.pinAndWarmSrtp();
+        Duration warmUp = MediaRuntime.warmSrtp();
         SecureRandom random = new SecureRandom();
         DtlsCertificate certificate = DtlsCertificate.generate("parley-sfu", clock, random);
         SinglePortUdpHarvester harvester;
@@ -97,9 +97,9 @@ public final class TransportServer implements AutoCloseable {
         }
         TransportServer server = new TransportServer(settings, clock, harvester, certificate, random);
         LOG.info("Media transport on UDP {}:{} advertised as {}, DTLS fingerprint sha-256 {};"
-                        + " SRTP with {} AES, warm-up {} ms; start {} ms",
+                        + " SRTP warm-up {} ms; start {} ms",
                 settings.bindAddress(), server.port(), settings.advertisedAddresses(),
-                certificate.fingerprint().hex(), MediaRuntime.aesFactory(), warmUp.toMillis(),
+                certificate.fingerprint().hex(), warmUp.toMillis(),
                 (System.nanoTime() - begin) / 1_000_000);
         return server;
     }

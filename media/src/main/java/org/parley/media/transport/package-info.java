@@ -1,7 +1,7 @@
 /**
  * The per-participant WebRTC transport of the SFU, server side: one UDP port for every endpoint
  * (ICE with ice4j), a DTLS 1.2 server (BouncyCastle) that checks the browser's certificate against
- * the signalled fingerprint, and SRTP/SRTCP (jitsi-srtp) keyed from the handshake.
+ * the signalled fingerprint, and SRTP/SRTCP (our own, RFC 3711 and RFC 7714) keyed from the handshake.
  *
  * <h2>Threads</h2>
  * <ul>

@@ -97,7 +97,7 @@ public final class ForwardingBench {
     static String report(List<Run> runs, List<String> profiles, int rounds) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Forwarding 1 publisher -> %d subscribers, %d-byte VP8 RTP packets;"
-                        + " %d cores, %s %s; jitsi-srtp AES: %s; %d round(s)%n%n",
+                        + " %d cores, %s %s; browsers: jitsi-srtp on %s AES; %d round(s)%n%n",
                 ForwardingBenchmark.SUBSCRIBERS, PacketRing.RTP_LENGTH,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), JitsiOpenSslProvider.isLoaded() ? "OpenSSL" : "SunJCE",

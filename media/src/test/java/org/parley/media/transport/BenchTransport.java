@@ -62,7 +62,7 @@ public final class BenchTransport implements AutoCloseable {
     private final EndpointCounters counters;
     private final byte[] receiveBuffer;
     private final SrtpKeys keys;
-    private final SrtpSession browser;
+    private final JitsiSrtp browser;
     private final Thread receiveThread;
 
     private BenchTransport(DtlsSrtpTransport transport, LoopbackLink link, DatagramChannel serverChannel,
@@ -74,7 +74,7 @@ public final class BenchTransport implements AutoCloseable {
         this.counters = counters;
         this.keys = keys;
         this.receiveThread = receiveThread;
-        this.browser = SrtpSession.forClient(keys);
+        this.browser = JitsiSrtp.forClient(keys);
         try {
             this.receiveBuffer = ((PacketBuffer) RECEIVED.invoke(transport)).getBuffer();
         } catch (Throwable e) {
@@ -83,14 +83,14 @@ public final class BenchTransport implements AutoCloseable {
     }
 
     /**
-     * What {@code TransportServer.start} does to SRTP before the first endpoint: pins jitsi-srtp's
-     * AES implementation and warms both profiles.
+     * What {@code TransportServer.start} does to SRTP before the first endpoint (warms Parley's
+     * SRTP), and pins the AES implementation of the simulated browsers' jitsi-srtp.
      *
-     * @return the pinned AES implementation, "OpenSSL" or "SunJCE"
+     * @return the browsers' jitsi-srtp AES implementation, "OpenSSL" or "SunJCE"
      */
-    public static String pinAndWarmSrtp() {
-        MediaRuntime.pinAndWarmSrtp();
-        return MediaRuntime.aesFactory();
+    public static String warmSrtp() {
+        MediaRuntime.warmSrtp();
+        return JitsiSrtp.aesFactory();
     }
 
     /** RFC 5764 keying material length of a profile named as in {@link SrtpProfile}. */
@@ -228,15 +228,15 @@ public final class BenchTransport implements AutoCloseable {
      * side), for the benchmark's reference path, which has no handshake.
      */
     public static Browser browser(String profile, byte[] keyingMaterial) {
-        return new Browser(SrtpSession.forClient(
+        return new Browser(JitsiSrtp.forClient(
                 SrtpKeys.fromKeyingMaterial(SrtpProfile.valueOf(profile), keyingMaterial)));
     }
 
     /** The browser end of a connection: encrypts what it sends, decrypts what it receives. */
     public static final class Browser {
-        private final SrtpSession session;
+        private final JitsiSrtp session;
 
-        private Browser(SrtpSession session) {
+        private Browser(JitsiSrtp session) {
             this.session = session;
         }
 

@@ -35,13 +35,15 @@ class DtlsSrtpTransportTest {
     }
 
     @Test
-    void serverPrefersGcmWhenTheClientOffersBothProfiles() throws Exception {
+    void serverPrefersCounterModeWithAnEightyBitTagWhateverTheClientsOrder() throws Exception {
         try (ServerHarness server = new ServerHarness(BROWSER.fingerprint())) {
+            // Chrome's order: GCM first.
             TestDtlsClient client = new TestDtlsClient(BROWSER, ServerHarness.serverFingerprint(),
-                    SrtpProfile.AES128_CM_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM);
+                    SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80,
+                    SrtpProfile.AES128_CM_HMAC_SHA1_32);
             client.connect(server.clientEnd.asDtlsTransport());
 
-            assertEquals(SrtpProfile.AEAD_AES_128_GCM, client.keys().profile());
+            assertEquals(SrtpProfile.AES128_CM_HMAC_SHA1_80, client.keys().profile());
         }
     }
 
@@ -82,7 +84,7 @@ class DtlsSrtpTransportTest {
         try (ServerHarness server = new ServerHarness(BROWSER.fingerprint())) {
             TestDtlsClient client = new TestDtlsClient(BROWSER, ServerHarness.serverFingerprint(), profile);
             client.connect(server.clientEnd.asDtlsTransport());
-            SrtpSession browser = SrtpSession.forClient(client.keys());
+            JitsiSrtp browser = JitsiSrtp.forClient(client.keys());
 
             // Sent the moment the client's handshake returns, like Chrome: must not be lost.
             byte[] first = Packets.rtp(111, 1000, 48_000, 0x11111111, 80);

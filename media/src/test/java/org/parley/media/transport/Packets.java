@@ -39,6 +39,16 @@ final class Packets {
                 buffer.getOffset() + buffer.getLength());
     }
 
+    /** What jitsi-srtp (the independent peer) puts on the wire. */
+    static byte[] protect(JitsiSrtp session, byte[] plain, boolean rtcp) {
+        return session.protect(plain, rtcp);
+    }
+
+    /** jitsi-srtp's decryption; null if it does not authenticate. */
+    static byte[] unprotect(JitsiSrtp session, byte[] wire, boolean rtcp) {
+        return session.unprotect(wire, rtcp);
+    }
+
     /** Client-side decryption of what the server sent; null if it does not authenticate. */
     static byte[] unprotect(SrtpSession session, byte[] wire, boolean rtcp) {
         PacketBuffer buffer = PacketBuffer.forDatagrams().copyFrom(wire, 0, wire.length);

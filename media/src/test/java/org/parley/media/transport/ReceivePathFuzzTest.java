@@ -29,7 +29,7 @@ class ReceivePathFuzzTest {
                     SrtpProfile.AES128_CM_HMAC_SHA1_80);
             client.connect(server.clientEnd.asDtlsTransport());
             byte[] rtp = Packets.rtp(111, 1, 0, 9, 100);
-            byte[] wire = Packets.protect(SrtpSession.forClient(client.keys()), rtp, false);
+            byte[] wire = Packets.protect(JitsiSrtp.forClient(client.keys()), rtp, false);
             server.clientEnd.send(wire, 0, wire.length);
 
             assertArrayEquals(rtp, server.rtp.poll(5, TimeUnit.SECONDS));
@@ -44,8 +44,8 @@ class ReceivePathFuzzTest {
         Random random = new Random(7);
         try (ServerHarness victim = new ServerHarness(BROWSER.fingerprint());
                 ServerHarness bystander = new ServerHarness(BROWSER.fingerprint())) {
-            SrtpSession victimBrowser = connect(victim, SrtpProfile.AEAD_AES_128_GCM);
-            SrtpSession bystanderBrowser = connect(bystander, SrtpProfile.AES128_CM_HMAC_SHA1_80);
+            JitsiSrtp victimBrowser = connect(victim, SrtpProfile.AEAD_AES_128_GCM);
+            JitsiSrtp bystanderBrowser = connect(bystander, SrtpProfile.AES128_CM_HMAC_SHA1_80);
 
             List<byte[]> sent = new ArrayList<>();
             byte[] lastWire = null;
@@ -80,12 +80,12 @@ class ReceivePathFuzzTest {
         }
     }
 
-    private static SrtpSession connect(ServerHarness server, SrtpProfile profile) throws Exception {
+    private static JitsiSrtp connect(ServerHarness server, SrtpProfile profile) throws Exception {
         TestDtlsClient client = new TestDtlsClient(BROWSER, ServerHarness.serverFingerprint(), profile);
         client.connect(server.clientEnd.asDtlsTransport());
         assertNotNull(client.keys());
         assertTrue(server.connected.await(5, TimeUnit.SECONDS));
-        return SrtpSession.forClient(client.keys());
+        return JitsiSrtp.forClient(client.keys());
     }
 
     /** One datagram of a random kind; {@code valid} (if any) is a genuine packet to mangle. */
