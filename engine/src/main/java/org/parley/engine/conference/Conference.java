@@ -77,6 +77,14 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record Withdraw(String subject, ActorRef<RoomUpdate> listener, ActorRef<StatusReply<Done>> replyTo)
             implements Command {}
 
+    /** A participant raises or lowers their own hand. */
+    public record SetHand(ParticipantId participant, boolean raised, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
+    /** A participant's reaction: shown to everyone, not recorded (it changes no shared state). */
+    public record React(ParticipantId participant, Reaction reaction, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
     private record ConnectionTerminated(ActorRef<RoomUpdate> connection) implements Command {}
 
     // ---- events ----
@@ -118,6 +126,13 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record ParticipantKicked(ParticipantId participant, Initiator by, boolean banned, String message, Instant at)
             implements Event {}
 
+    public record HandRaised(ParticipantId participant, Instant at) implements Event {}
+
+    /** Lowered by its owner or by a moderator (by says which). */
+    public record HandLowered(ParticipantId participant, Initiator by, Instant at) implements Event {}
+
+    public record AllHandsLowered(Initiator by, Instant at) implements Event {}
+
     // ---- behaviour ----
 
     private final RoomName room;
@@ -129,6 +144,11 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     private final Map<ActorRef<RoomUpdate>, String> waitingForHost = new HashMap<>();
     private final Map<KnockId, ActorRef<RoomUpdate>> knockers = new HashMap<>();
     private final Set<ActorRef<RoomUpdate>> watched = new HashSet<>();
+    /** When each participant last reacted: reactions are rate limited, in memory (they are not state). */
+    private final Map<ParticipantId, Instant> lastReaction = new HashMap<>();
+
+    /** At most one reaction per person per this long. */
+    public static final java.time.Duration REACTION_INTERVAL = java.time.Duration.ofMillis(700);
 
     public static PersistenceId persistenceIdOf(RoomName room) {
         return PersistenceId.of(ENTITY_TYPE_KEY.name(), room.value());
@@ -163,6 +183,8 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .onCommand(Moderate.class, this::onModerate)
                 .onCommand(KnockerSays.class, this::onKnockerSays)
                 .onCommand(Withdraw.class, this::onWithdraw)
+                .onCommand(SetHand.class, this::onSetHand)
+                .onCommand(React.class, this::onReact)
                 .onCommand(ConnectionTerminated.class, this::onConnectionTerminated)
                 .build();
     }
@@ -322,6 +344,35 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         return Effect().noReply();
     }
 
+    // ---- hands and reactions ----
+
+    private ReplyEffect<Event, ConferenceState> onSetHand(ConferenceState state, SetHand cmd) {
+        if (!state.isMember(cmd.participant())) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "join the conference first");
+        }
+        if (state.hasRaisedHand(cmd.participant()) == cmd.raised()) {
+            return accepted(cmd.replyTo());
+        }
+        Event event = cmd.raised()
+                ? new HandRaised(cmd.participant(), now())
+                : new HandLowered(cmd.participant(), Initiator.participant(cmd.participant()), now());
+        return persistAndAnnounce(List.of(event), cmd.replyTo());
+    }
+
+    private ReplyEffect<Event, ConferenceState> onReact(ConferenceState state, React cmd) {
+        if (!state.isMember(cmd.participant())) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "join the conference first");
+        }
+        Instant now = clock.instant();
+        Instant last = lastReaction.get(cmd.participant());
+        if (last != null && now.isBefore(last.plus(REACTION_INTERVAL))) {
+            return deny(cmd.replyTo(), Denial.RATE_LIMITED, "one reaction at a time, please");
+        }
+        lastReaction.put(cmd.participant(), now);
+        broadcastExcept(null, new RoomUpdate.Reacted(cmd.participant(), cmd.reaction()));
+        return accepted(cmd.replyTo());
+    }
+
     // ---- moderation ----
 
     private ReplyEffect<Event, ConferenceState> onModerate(ConferenceState state, Moderate cmd) {
@@ -356,6 +407,21 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 return accepted(cmd.replyTo());
             }
             return persistAndAnnounce(List.of(new ModeratorGranted(promote.participant(), by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.LowerHand lower) {
+            if (!state.hasRaisedHand(lower.participant())) {
+                return accepted(cmd.replyTo());
+            }
+            return persistAndAnnounce(List.of(new HandLowered(lower.participant(), by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.LowerAllHands) {
+            if (state.raisedHands().isEmpty()) {
+                return accepted(cmd.replyTo());
+            }
+            return persistAndAnnounce(List.of(new AllHandsLowered(by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.EndConference) {
+            return endForEveryone(state, by, cmd.replyTo());
         }
         ModeratorAction.Kick kick = (ModeratorAction.Kick) action;
         return kick(state, kick, by, cmd.replyTo());
@@ -426,6 +492,27 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .thenReply(replyTo, after -> StatusReply.success(Verdict.ACCEPTED));
     }
 
+    /** Everyone is told and disconnected; lobby, password, promotions and bans end with the conference. */
+    private ReplyEffect<Event, ConferenceState> endForEveryone(
+            ConferenceState state, Initiator by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (!state.isInProgress()) {
+            return deny(replyTo, Denial.NOT_IN_CONFERENCE, "this conference is not running");
+        }
+        ConferenceEnded ended = new ConferenceEnded(EndReason.ENDED_BY_MODERATOR, by, now());
+        return Effect().persist(ended)
+                .thenRun(after -> {
+                    announce(after, ended);
+                    List.copyOf(listeners.keySet()).forEach(this::unlisten);
+                    // Those waiting at the door are turned away too: the conference is over.
+                    List.copyOf(knockers.entrySet()).forEach(knocker -> {
+                        knocker.getValue().tell(new RoomUpdate.Ended(EndReason.ENDED_BY_MODERATOR));
+                        knockers.remove(knocker.getKey());
+                        forgetIfUnused(knocker.getValue());
+                    });
+                })
+                .thenReply(replyTo, after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
     private ReplyEffect<Event, ConferenceState> persistAndAnnounce(List<Event> events, ActorRef<StatusReply<Verdict>> replyTo) {
         return Effect().persist(events)
                 .thenRun(after -> events.forEach(event -> announce(after, event)))
@@ -436,6 +523,7 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     private void announce(ConferenceState after, Event event) {
         if (event instanceof ParticipantLeft left) {
             broadcastExcept(left.participant(), new RoomUpdate.MemberLeft(left.participant(), left.reason()));
+            broadcastExcept(left.participant(), new RoomUpdate.HandsChanged(after.raisedHands()));
         } else if (event instanceof ModeratorGranted granted) {
             broadcastExcept(null, new RoomUpdate.RoleChanged(granted.participant(), Role.MODERATOR));
             // A new moderator sees who is already waiting at the door.
@@ -451,6 +539,9 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
             knockAnswered(after, answered);
         } else if (event instanceof ParticipantKicked kicked) {
             broadcastExcept(null, new RoomUpdate.Kicked(kicked.participant(), kicked.banned(), kicked.message()));
+            broadcastExcept(kicked.participant(), new RoomUpdate.HandsChanged(after.raisedHands()));
+        } else if (event instanceof HandRaised || event instanceof HandLowered || event instanceof AllHandsLowered) {
+            broadcastExcept(null, new RoomUpdate.HandsChanged(after.raisedHands()));
         }
     }
 

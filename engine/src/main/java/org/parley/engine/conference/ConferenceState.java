@@ -17,15 +17,21 @@ public record ConferenceState(
         Optional<Instant> startedAt,
         Optional<Instant> endedAt,
         List<Member> roster,
-        Access access) {
+        Access access,
+        List<ParticipantId> raisedHands) {
 
     public ConferenceState {
         roster = List.copyOf(roster);
+        raisedHands = List.copyOf(raisedHands);
     }
 
     public static ConferenceState notStarted(RoomName room) {
         return new ConferenceState(room, Phase.NOT_STARTED, 0, Initiator.SYSTEM, Optional.empty(), Optional.empty(),
-                List.of(), Access.OPEN);
+                List.of(), Access.OPEN, List.of());
+    }
+
+    public boolean hasRaisedHand(ParticipantId id) {
+        return raisedHands.contains(id);
     }
 
     public boolean isInProgress() {
@@ -85,16 +91,17 @@ public record ConferenceState(
         if (event instanceof Conference.ConferenceStarted e) {
             // A room prepared in advance keeps its lobby and password into the conference.
             return new ConferenceState(room, Phase.STARTED, e.instance(), e.by(), Optional.of(e.at()), Optional.empty(),
-                    List.of(), access);
+                    List.of(), access, List.of());
         }
         if (event instanceof Conference.ParticipantJoined e) {
             List<Member> next = new ArrayList<>(roster);
             next.add(new Member(e.participant(), e.displayName(), e.role(), e.at(), e.subject(), e.signedIn()));
             Access granted = e.role() == Role.MODERATOR ? access.withModerator(e.subject()) : access;
-            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted);
+            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands);
         }
         if (event instanceof Conference.ParticipantLeft e) {
-            return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList());
+            return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList())
+                    .withHands(without(e.participant()));
         }
         if (event instanceof Conference.ModeratorGranted e) {
             Access granted = member(e.participant()).map(m -> access.withModerator(m.subject())).orElse(access);
@@ -104,7 +111,7 @@ public record ConferenceState(
         }
         if (event instanceof Conference.ConferenceEnded e) {
             return new ConferenceState(room, Phase.ENDED, instance, startedBy, startedAt, Optional.of(e.at()), List.of(),
-                    Access.OPEN);
+                    Access.OPEN, List.of());
         }
         if (event instanceof Conference.LobbyChanged e) {
             return withAccess(access.withLobby(e.enabled()));
@@ -125,16 +132,36 @@ public record ConferenceState(
             Access after = e.banned()
                     ? member(e.participant()).map(m -> access.withBanned(m.subject())).orElse(access)
                     : access;
-            return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList()).withAccess(after);
+            return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList()).withAccess(after)
+                    .withHands(without(e.participant()));
+        }
+        if (event instanceof Conference.HandRaised e) {
+            List<ParticipantId> next = new ArrayList<>(raisedHands);
+            next.add(e.participant());
+            return withHands(next);
+        }
+        if (event instanceof Conference.HandLowered e) {
+            return withHands(without(e.participant()));
+        }
+        if (event instanceof Conference.AllHandsLowered) {
+            return withHands(List.of());
         }
         throw new IllegalArgumentException("unknown conference event " + event.getClass().getName());
     }
 
+    private List<ParticipantId> without(ParticipantId participant) {
+        return raisedHands.stream().filter(id -> !id.equals(participant)).toList();
+    }
+
     private ConferenceState withRoster(List<Member> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access, raisedHands);
     }
 
     private ConferenceState withAccess(Access next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next, raisedHands);
+    }
+
+    private ConferenceState withHands(List<ParticipantId> next) {
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, next);
     }
 }

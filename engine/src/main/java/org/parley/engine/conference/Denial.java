@@ -17,5 +17,7 @@ public enum Denial {
     /** The participant named is not in this conference. */
     NOT_IN_CONFERENCE,
     /** The request itself is malformed (too long a message, blank text). */
-    INVALID
+    INVALID,
+    /** Too many of these too quickly (reactions): wait a moment. */
+    RATE_LIMITED
 }

@@ -23,4 +23,12 @@ public sealed interface ModeratorAction {
     record Promote(ParticipantId participant) implements ModeratorAction {}
 
     record Kick(ParticipantId participant, boolean ban, String message) implements ModeratorAction {}
+
+    /** Lower someone else's raised hand. */
+    record LowerHand(ParticipantId participant) implements ModeratorAction {}
+
+    record LowerAllHands() implements ModeratorAction {}
+
+    /** End the conference for everyone: all are told and disconnected. */
+    record EndConference() implements ModeratorAction {}
 }

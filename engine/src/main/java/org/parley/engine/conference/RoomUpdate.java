@@ -40,6 +40,16 @@ public sealed interface RoomUpdate {
     /** To everyone: the room's entry rules changed. */
     record AccessChanged(boolean lobbyEnabled, boolean passwordSet) implements RoomUpdate {}
 
+    /** To everyone: the queue of raised hands, in the order they were raised (the same for every client). */
+    record HandsChanged(java.util.List<ParticipantId> queue) implements RoomUpdate {
+        public HandsChanged {
+            queue = java.util.List.copyOf(queue);
+        }
+    }
+
+    /** To everyone: someone reacted (shown briefly on their tile; not recorded). */
+    record Reacted(ParticipantId participant, Reaction reaction) implements RoomUpdate {}
+
     /** To everyone (the person removed included): a moderator removed someone. */
     record Kicked(ParticipantId participant, boolean banned, String message) implements RoomUpdate {}
 }

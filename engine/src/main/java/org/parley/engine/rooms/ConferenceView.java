@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.parley.engine.conference.Knock;
+import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.RoomName;
 
@@ -13,4 +14,5 @@ import org.parley.engine.conference.RoomName;
  */
 public record ConferenceView(
         RoomName room, Phase phase, long instance, Optional<Instant> startedAt, Optional<Instant> endedAt,
-        List<RosterEntry> roster, boolean lobbyEnabled, boolean passwordSet, List<Knock> knocks) {}
+        List<RosterEntry> roster, boolean lobbyEnabled, boolean passwordSet, List<Knock> knocks,
+        List<ParticipantId> raisedHands) {}

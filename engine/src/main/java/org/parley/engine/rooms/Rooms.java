@@ -23,6 +23,7 @@ import org.parley.engine.conference.JoinOutcome;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.ModeratorAction;
 import org.parley.engine.conference.PasswordHash;
+import org.parley.engine.conference.Reaction;
 import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.Initiator;
@@ -187,6 +188,16 @@ public final class Rooms {
         });
     }
 
+    public CompletionStage<Verdict> setHand(RoomName room, ParticipantId participant, boolean raised) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.SetHand(participant, raised, replyTo));
+    }
+
+    public CompletionStage<Verdict> react(RoomName room, ParticipantId participant, Reaction reaction) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.React(participant, reaction, replyTo));
+    }
+
     public CompletionStage<Verdict> knockerSays(RoomName room, String subject, String text) {
         return ask(conferenceEntity(room),
                 (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.KnockerSays(subject, text, replyTo));
@@ -268,7 +279,8 @@ public final class Rooms {
         return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
                         state.endedAt(), entries.stream().map(CompletableFuture::join).toList(),
-                        state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks()));
+                        state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks(),
+                        state.raisedHands()));
     }
 
     /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */

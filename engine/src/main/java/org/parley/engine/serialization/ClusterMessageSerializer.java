@@ -23,6 +23,7 @@ import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.JoinOutcome;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.Reaction;
 import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.ParticipantId;
@@ -92,7 +93,7 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         C_JOIN, C_LEAVE, C_SUBSCRIBE, C_GET, C_RELAY, C_ADMISSION, C_MODERATE, C_KNOCKER_SAYS, C_WITHDRAW,
         R_WAITING, R_IN_LOBBY, R_DENIED, R_ACCEPTED,
         U_JOINED, U_LEFT, U_ROLE, U_PARTICIPANT, U_ENDED, U_HOST, U_KNOCK, U_KNOCK_ANSWERED, U_LOBBY_MESSAGE,
-        U_ACCESS, U_KICKED,
+        U_ACCESS, U_KICKED, C_SET_HAND, C_REACT, U_HANDS, U_REACTED,
         P_REGISTER, P_NAME, P_LANGUAGE, P_AUDIO, P_VIDEO, P_RESUME, P_KEEP_ALIVE, P_LEAVE, P_GET;
 
         static Manifest of(Object o) {
@@ -115,6 +116,10 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             if (o instanceof RoomUpdate.LobbyMessage) return U_LOBBY_MESSAGE;
             if (o instanceof RoomUpdate.AccessChanged) return U_ACCESS;
             if (o instanceof RoomUpdate.Kicked) return U_KICKED;
+            if (o instanceof Conference.SetHand) return C_SET_HAND;
+            if (o instanceof Conference.React) return C_REACT;
+            if (o instanceof RoomUpdate.HandsChanged) return U_HANDS;
+            if (o instanceof RoomUpdate.Reacted) return U_REACTED;
             if (o instanceof RoomUpdate.MemberJoined) return U_JOINED;
             if (o instanceof RoomUpdate.MemberLeft) return U_LEFT;
             if (o instanceof RoomUpdate.RoleChanged) return U_ROLE;
@@ -183,6 +188,24 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                 var m = (RoomUpdate.AccessChanged) o;
                 yield AccessChanged.newBuilder().setLobbyEnabled(m.lobbyEnabled()).setPasswordSet(m.passwordSet())
                         .build().toByteArray();
+            }
+            case C_SET_HAND -> {
+                var m = (Conference.SetHand) o;
+                yield org.parley.engine.serialization.proto.v1.SetHand.newBuilder().setParticipantId(m.participant().value())
+                        .setRaised(m.raised()).setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case C_REACT -> {
+                var m = (Conference.React) o;
+                yield org.parley.engine.serialization.proto.v1.React.newBuilder().setParticipantId(m.participant().value())
+                        .setReaction(m.reaction().name()).setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case U_HANDS -> org.parley.engine.serialization.proto.v1.HandsChanged.newBuilder()
+                    .addAllQueue(((RoomUpdate.HandsChanged) o).queue().stream().map(ParticipantId::value).toList())
+                    .build().toByteArray();
+            case U_REACTED -> {
+                var m = (RoomUpdate.Reacted) o;
+                yield org.parley.engine.serialization.proto.v1.Reacted.newBuilder().setParticipantId(m.participant().value())
+                        .setReaction(m.reaction().name()).build().toByteArray();
             }
             case U_KICKED -> {
                 var m = (RoomUpdate.Kicked) o;
@@ -316,6 +339,22 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                     var p = AccessChanged.parseFrom(bytes);
                     yield new RoomUpdate.AccessChanged(p.getLobbyEnabled(), p.getPasswordSet());
                 }
+                case C_SET_HAND -> {
+                    var p = org.parley.engine.serialization.proto.v1.SetHand.parseFrom(bytes);
+                    yield new Conference.SetHand(new ParticipantId(p.getParticipantId()), p.getRaised(),
+                            refs.resolveActorRef(p.getReplyTo()));
+                }
+                case C_REACT -> {
+                    var p = org.parley.engine.serialization.proto.v1.React.parseFrom(bytes);
+                    yield new Conference.React(new ParticipantId(p.getParticipantId()), reaction(p.getReaction()),
+                            refs.resolveActorRef(p.getReplyTo()));
+                }
+                case U_HANDS -> new RoomUpdate.HandsChanged(org.parley.engine.serialization.proto.v1.HandsChanged
+                        .parseFrom(bytes).getQueueList().stream().map(ParticipantId::new).toList());
+                case U_REACTED -> {
+                    var p = org.parley.engine.serialization.proto.v1.Reacted.parseFrom(bytes);
+                    yield new RoomUpdate.Reacted(new ParticipantId(p.getParticipantId()), reaction(p.getReaction()));
+                }
                 case U_KICKED -> {
                     var p = KickedUpdate.parseFrom(bytes);
                     yield new RoomUpdate.Kicked(new ParticipantId(p.getParticipantId()), p.getBanned(), p.getMessage());
@@ -408,6 +447,12 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         } else if (action instanceof ModeratorAction.Kick a) {
             b.setKick(org.parley.engine.serialization.proto.v1.Kick.newBuilder()
                     .setParticipantId(a.participant().value()).setBan(a.ban()).setMessage(a.message()));
+        } else if (action instanceof ModeratorAction.LowerHand a) {
+            b.setLowerHand(a.participant().value());
+        } else if (action instanceof ModeratorAction.LowerAllHands) {
+            b.setLowerAllHands(true);
+        } else if (action instanceof ModeratorAction.EndConference) {
+            b.setEndConference(true);
         }
         return b.build();
     }
@@ -424,9 +469,20 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             case PROMOTE -> new ModeratorAction.Promote(new ParticipantId(p.getPromote()));
             case KICK -> new ModeratorAction.Kick(new ParticipantId(p.getKick().getParticipantId()), p.getKick().getBan(),
                     p.getKick().getMessage());
+            case LOWER_HAND -> new ModeratorAction.LowerHand(new ParticipantId(p.getLowerHand()));
+            case LOWER_ALL_HANDS -> new ModeratorAction.LowerAllHands();
+            case END_CONFERENCE -> new ModeratorAction.EndConference();
             case ACTION_NOT_SET -> throw new NotSerializableException("a Moderate message without an action");
         };
         return new Conference.Moderate(authority(p.getBy()), action, refs.resolveActorRef(p.getReplyTo()));
+    }
+
+    private static Reaction reaction(String name) throws NotSerializableException {
+        try {
+            return Reaction.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new NotSerializableException("unknown reaction " + name);
+        }
     }
 
     private static org.parley.engine.serialization.proto.v1.Authority authority(Authority authority) {

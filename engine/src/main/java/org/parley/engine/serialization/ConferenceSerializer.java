@@ -40,6 +40,9 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
     private static final String KNOCK_ANSWERED = "KA";
     private static final String LOBBY_MESSAGE = "LM";
     private static final String KICKED = "PK";
+    private static final String HAND_RAISED = "HR";
+    private static final String HAND_LOWERED = "HL";
+    private static final String ALL_HANDS_LOWERED = "AHL";
     private static final String SNAPSHOT = "CSnap";
 
     public ConferenceSerializer(ExtendedActorSystem system) {}
@@ -62,6 +65,9 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         if (o instanceof Conference.KnockAnswered) return KNOCK_ANSWERED;
         if (o instanceof Conference.LobbyMessageSent) return LOBBY_MESSAGE;
         if (o instanceof Conference.ParticipantKicked) return KICKED;
+        if (o instanceof Conference.HandRaised) return HAND_RAISED;
+        if (o instanceof Conference.HandLowered) return HAND_LOWERED;
+        if (o instanceof Conference.AllHandsLowered) return ALL_HANDS_LOWERED;
         if (o instanceof ConferenceState) return SNAPSHOT;
         throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
     }
@@ -140,6 +146,19 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     .setMessage(e.message()).setAtEpochMillis(millis(e.at()))
                     .build().toByteArray();
         }
+        if (o instanceof Conference.HandRaised e) {
+            return org.parley.persistence.proto.v1.HandRaised.newBuilder()
+                    .setParticipantId(e.participant().value()).setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
+        if (o instanceof Conference.HandLowered e) {
+            return org.parley.persistence.proto.v1.HandLowered.newBuilder()
+                    .setParticipantId(e.participant().value()).setBy(actor(e.by())).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.AllHandsLowered e) {
+            return org.parley.persistence.proto.v1.AllHandsLowered.newBuilder()
+                    .setBy(actor(e.by())).setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
         if (o instanceof ConferenceState s) {
             return snapshot(s).toByteArray();
         }
@@ -203,6 +222,19 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     yield new Conference.ParticipantKicked(new ParticipantId(p.getParticipantId()), initiator(p.getBy()),
                             p.getBanned(), p.getMessage(), instant(p.getAtEpochMillis()));
                 }
+                case HAND_RAISED -> {
+                    var p = org.parley.persistence.proto.v1.HandRaised.parseFrom(bytes);
+                    yield new Conference.HandRaised(new ParticipantId(p.getParticipantId()), instant(p.getAtEpochMillis()));
+                }
+                case HAND_LOWERED -> {
+                    var p = org.parley.persistence.proto.v1.HandLowered.parseFrom(bytes);
+                    yield new Conference.HandLowered(new ParticipantId(p.getParticipantId()), initiator(p.getBy()),
+                            instant(p.getAtEpochMillis()));
+                }
+                case ALL_HANDS_LOWERED -> {
+                    var p = org.parley.persistence.proto.v1.AllHandsLowered.parseFrom(bytes);
+                    yield new Conference.AllHandsLowered(initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
                 case SNAPSHOT -> state(ConferenceSnapshot.parseFrom(bytes));
                 default -> throw new NotSerializableException("unknown conference manifest " + manifest);
             };
@@ -222,6 +254,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         for (Member m : s.roster()) {
             b.addRoster(member(m));
         }
+        s.raisedHands().forEach(hand -> b.addRaisedHands(hand.value()));
         if (!s.access().equals(Access.OPEN)) {
             // Left out when open, so snapshots of rooms without access rules read and write as before.
             b.setAccess(AccessValues.access(s.access()));
@@ -238,7 +271,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 optionalInstant(p.getStartedAtEpochMillis()),
                 optionalInstant(p.getEndedAtEpochMillis()),
                 p.getRosterList().stream().map(ConferenceSerializer::member).toList(),
-                AccessValues.access(p.getAccess()));
+                AccessValues.access(p.getAccess()),
+                p.getRaisedHandsList().stream().map(ParticipantId::new).toList());
     }
 
     static ConferenceSnapshot.Member member(Member m) {

@@ -33,6 +33,7 @@ import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.KnockOutcome;
 import org.parley.engine.conference.ModeratorAction;
 import org.parley.engine.conference.PasswordHash;
+import org.parley.engine.conference.Reaction;
 import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
@@ -66,7 +67,7 @@ class ClusterMessageSerializerTest {
         ActorRef<Object> ref = testKit.createTestProbe().ref();
         ConferenceState running = new ConferenceState(ROOM, Phase.RUNNING, 2, Initiator.participant(ADA),
                 Optional.of(AT), Optional.empty(), List.of(new Member(ADA, "Ada", Role.MODERATOR, AT, "oidc:ada", true)),
-                new Access(true, Optional.of(HASH), Set.of("oidc:ada"), Set.of(), Set.of(), List.of(KNOCK)));
+                new Access(true, Optional.of(HASH), Set.of("oidc:ada"), Set.of(), Set.of(), List.of(KNOCK)), List.of(ADA));
         return Stream.of(
                 new Conference.Join(ADA, "Ada", Caller.member("oidc:ada"), Optional.empty(), ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.Join(ADA, "Ada", Caller.guest("guest:1"), Optional.of(HASH), ref.unsafeUpcast(), ref.unsafeUpcast()),
@@ -94,6 +95,14 @@ class ClusterMessageSerializerTest {
                 new RoomUpdate.LobbyMessage(KNOCK.id(), "Gaston", false, "hello", AT),
                 new RoomUpdate.AccessChanged(true, false),
                 new RoomUpdate.Kicked(ADA, true, "bye"),
+                new Conference.SetHand(ADA, true, ref.unsafeUpcast()),
+                new Conference.React(ADA, Reaction.CLAP, ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.LowerHand(ADA), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.LowerAllHands(), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.EndConference(), ref.unsafeUpcast()),
+                new RoomUpdate.HandsChanged(List.of(ADA)),
+                new RoomUpdate.Reacted(ADA, Reaction.HEART),
+                new Denied(Denial.RATE_LIMITED, "slow down"),
                 new Conference.Leave(ADA, LeaveReason.CONNECTION_LOST, ref.unsafeUpcast()),
                 new Conference.Subscribe(ADA, ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.GetState(ref.unsafeUpcast()),

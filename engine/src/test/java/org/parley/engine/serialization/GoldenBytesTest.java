@@ -68,7 +68,7 @@ class GoldenBytesTest {
                 Arguments.of(CONFERENCE, "", new ConferenceState(ROOM, Phase.RUNNING, 3, Initiator.participant(ALICE),
                         Optional.of(AT), Optional.empty(), List.of(
                                 new Member(ALICE, "Alice", Role.MODERATOR, AT, "", false),
-                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN)),
+                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN, List.of())),
                 // Access control (added later): identities, lobby, password, knocks, kicks.
                 Arguments.of(CONFERENCE, "-identity", new Conference.ConferenceStarted(ROOM, 4, Initiator.participant(ALICE, "oidc:alice"), AT)),
                 Arguments.of(CONFERENCE, "-identity", new Conference.ParticipantJoined(ALICE, "Alice", Role.MODERATOR, "oidc:alice", true, AT)),
@@ -83,7 +83,14 @@ class GoldenBytesTest {
                 Arguments.of(CONFERENCE, "-access", new ConferenceState(ROOM, Phase.RUNNING, 4, Initiator.participant(ALICE, "oidc:alice"),
                         Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
                         new Access(true, Optional.of(PASSWORD), Set.of("oidc:alice"), Set.of("guest:g-1"), Set.of("guest:g-2"),
-                                List.of(KNOCK)))),
+                                List.of(KNOCK)), List.of())),
+                Arguments.of(CONFERENCE, "", new Conference.HandRaised(BOB, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.HandLowered(BOB, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.AllHandsLowered(Initiator.subject("service:planner"), AT)),
+                Arguments.of(CONFERENCE, "-hands", new ConferenceState(ROOM, Phase.RUNNING, 5, Initiator.participant(ALICE, "oidc:alice"),
+                        Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true),
+                                new Member(BOB, "Bob", Role.PARTICIPANT, AT, "guest:b", false)),
+                        Access.OPEN, List.of(BOB, ALICE))),
                 // Written before acceptedTerms existed: it must still read, as false.
                 Arguments.of(PARTICIPANT, "", new Participant.Registered(ROOM, "Bob Été", "fr", true, false, false, HASH, AT)),
                 Arguments.of(PARTICIPANT, "", new Participant.DisplayNameChanged("Robert", AT)),

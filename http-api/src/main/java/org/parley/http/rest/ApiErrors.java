@@ -59,7 +59,7 @@ public final class ApiErrors {
             case FORBIDDEN, BANNED -> StatusCodes.FORBIDDEN;
             case UNKNOWN_KNOCK, NOT_IN_CONFERENCE -> StatusCodes.NOT_FOUND;
             case INVALID -> StatusCodes.BAD_REQUEST;
-            case TOO_MANY_ATTEMPTS -> StatusCodes.TOO_MANY_REQUESTS;
+            case TOO_MANY_ATTEMPTS, RATE_LIMITED -> StatusCodes.TOO_MANY_REQUESTS;
             case PASSWORD_REQUIRED, WRONG_PASSWORD -> StatusCodes.UNAUTHORIZED;
         };
         return response(status, denial.name(), reason);

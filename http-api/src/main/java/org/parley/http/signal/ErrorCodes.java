@@ -20,6 +20,7 @@ public final class ErrorCodes {
     public static final String TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS";
     public static final String REJECTED = "REJECTED";
     public static final String UNKNOWN_KNOCK = "UNKNOWN_KNOCK";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
 
     private ErrorCodes() {}
 }

@@ -23,7 +23,9 @@ import org.parley.engine.rooms.RosterEntry;
 import org.parley.http.signal.v1.Access;
 import org.parley.http.signal.v1.AccessChanged;
 import org.parley.http.signal.v1.Conference;
+import org.parley.http.signal.v1.HandsChanged;
 import org.parley.http.signal.v1.Kicked;
+import org.parley.http.signal.v1.Reacted;
 import org.parley.http.signal.v1.KnockOutcome;
 import org.parley.http.signal.v1.KnockReceived;
 import org.parley.http.signal.v1.KnockResolved;
@@ -91,6 +93,7 @@ final class SignalMapping {
             case UNKNOWN_KNOCK -> ErrorCodes.UNKNOWN_KNOCK;
             case NOT_IN_CONFERENCE -> ErrorCodes.REFUSED;
             case INVALID -> ErrorCodes.BAD_REQUEST;
+            case RATE_LIMITED -> ErrorCodes.RATE_LIMITED;
         };
     }
 
@@ -148,6 +151,13 @@ final class SignalMapping {
                     .setAt(timestamp(u.at())));
         } else if (update instanceof RoomUpdate.AccessChanged u) {
             message.setAccessChanged(AccessChanged.newBuilder().setAccess(access(u.lobbyEnabled(), u.passwordSet())));
+        } else if (update instanceof RoomUpdate.HandsChanged u) {
+            message.setHandsChanged(HandsChanged.newBuilder()
+                    .addAllParticipantIds(u.queue().stream().map(ParticipantId::value).toList()));
+        } else if (update instanceof RoomUpdate.Reacted u) {
+            message.setReacted(Reacted.newBuilder()
+                    .setParticipantId(u.participant().value())
+                    .setReaction(reaction(u.reaction())));
         } else if (update instanceof RoomUpdate.Kicked u) {
             // Seen by the others: the person left, removed by a moderator.
             message.setParticipantLeft(ParticipantLeft.newBuilder()
@@ -227,6 +237,7 @@ final class SignalMapping {
                 .setInstance(view.instance());
         view.startedAt().ifPresent(at -> conference.setStartedAt(timestamp(at)));
         conference.setAccess(access(view.lobbyEnabled(), view.passwordSet()));
+        view.raisedHands().forEach(hand -> conference.addRaisedHands(hand.value()));
         for (RosterEntry entry : view.roster()) {
             conference.addRoster(Participant.newBuilder()
                     .setId(entry.id().value())
@@ -248,6 +259,30 @@ final class SignalMapping {
                 .setRole(role(member.role()))
                 .setJoinedAt(timestamp(member.joinedAt()))
                 .build();
+    }
+
+    /** Empty for REACTION_UNSPECIFIED or an unknown value. */
+    static Optional<org.parley.engine.conference.Reaction> reaction(org.parley.http.signal.v1.Reaction wire) {
+        return switch (wire) {
+            case REACTION_THUMBS_UP -> Optional.of(org.parley.engine.conference.Reaction.THUMBS_UP);
+            case REACTION_CLAP -> Optional.of(org.parley.engine.conference.Reaction.CLAP);
+            case REACTION_LAUGH -> Optional.of(org.parley.engine.conference.Reaction.LAUGH);
+            case REACTION_SURPRISED -> Optional.of(org.parley.engine.conference.Reaction.SURPRISED);
+            case REACTION_HEART -> Optional.of(org.parley.engine.conference.Reaction.HEART);
+            case REACTION_PARTY -> Optional.of(org.parley.engine.conference.Reaction.PARTY);
+            default -> Optional.empty();
+        };
+    }
+
+    private static org.parley.http.signal.v1.Reaction reaction(org.parley.engine.conference.Reaction reaction) {
+        return switch (reaction) {
+            case THUMBS_UP -> org.parley.http.signal.v1.Reaction.REACTION_THUMBS_UP;
+            case CLAP -> org.parley.http.signal.v1.Reaction.REACTION_CLAP;
+            case LAUGH -> org.parley.http.signal.v1.Reaction.REACTION_LAUGH;
+            case SURPRISED -> org.parley.http.signal.v1.Reaction.REACTION_SURPRISED;
+            case HEART -> org.parley.http.signal.v1.Reaction.REACTION_HEART;
+            case PARTY -> org.parley.http.signal.v1.Reaction.REACTION_PARTY;
+        };
     }
 
     private static Access access(boolean lobbyEnabled, boolean passwordSet) {

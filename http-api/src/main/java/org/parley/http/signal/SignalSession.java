@@ -191,7 +191,19 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                     ? stopWaiting(requestId, inbound.ackTo())
                     : whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
                             rooms.leave(joined.participant()).thenApply(done -> ack(requestId)), Optional.empty(), true));
-            case ADMIT_KNOCK, REJECT_KNOCK, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK ->
+            case RAISE_HAND -> whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
+                    rooms.setHand(joined.room(), joined.participant(), message.getRaiseHand().getRaised())
+                            .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false));
+            case REACT -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                Optional<org.parley.engine.conference.Reaction> reaction = SignalMapping.reaction(message.getReact().getReaction());
+                if (reaction.isEmpty()) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, "a reaction names one of the Reaction values");
+                }
+                return answer(requestId, inbound.ackTo(), rooms.react(joined.room(), joined.participant(), reaction.get())
+                        .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+            });
+            case ADMIT_KNOCK, REJECT_KNOCK, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK, LOWER_HAND, LOWER_ALL_HANDS,
+                    END_CONFERENCE ->
                     whenJoined(requestId, inbound.ackTo(), joined -> onModerate(requestId, joined, message, inbound.ackTo()));
             case LOBBY_CHAT -> onLobbyChat(requestId, message.getLobbyChat(), inbound.ackTo());
             case UPDATE_PROFILE -> whenJoined(requestId, inbound.ackTo(),
@@ -338,6 +350,10 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 case KICK -> rooms.moderate(joined.room(), me, new ModeratorAction.Kick(
                         new ParticipantId(message.getKick().getParticipantId()), message.getKick().getBan(),
                         message.getKick().getMessage()));
+                case LOWER_HAND -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.LowerHand(new ParticipantId(message.getLowerHand().getParticipantId())));
+                case LOWER_ALL_HANDS -> rooms.moderate(joined.room(), me, new ModeratorAction.LowerAllHands());
+                case END_CONFERENCE -> rooms.moderate(joined.room(), me, new ModeratorAction.EndConference());
                 default -> throw new IllegalStateException("not a moderator action: " + message.getBodyCase());
             };
         } catch (IllegalArgumentException e) {
@@ -472,6 +488,18 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             session = Optional.empty();
             timers.cancel(HEARTBEAT);
             send(SignalMapping.kicked(kicked));
+            return;
+        }
+        if (update instanceof RoomUpdate.Ended && (session.isPresent() || pending.isPresent())) {
+            // A moderator ended it for everyone: this connection is out (it may join a new one later).
+            session.ifPresent(joined -> {
+                media.leave(joined.room(), joined.participant());
+                rooms.leave(joined.participant());
+            });
+            session = Optional.empty();
+            pending = Optional.empty();
+            timers.cancel(HEARTBEAT);
+            send(SignalMapping.update(update));
             return;
         }
         if (update instanceof RoomUpdate.ParticipantUpdated changed && session.isPresent()
