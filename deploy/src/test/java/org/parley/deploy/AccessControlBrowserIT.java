@@ -32,7 +32,7 @@ class AccessControlBrowserIT extends BrowserTest {
             new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
 
     @Test
-    void aGuestWhoComesFirstWaitsForTheHostEntersWhenTheHostStartsAndTheHostStaysModeratorAfterAReload() {
+    void aGuestWhoComesFirstWaitsForTheHostEntersWhenTheHostStartsAndTheHostStaysModeratorAfterAReloadAndARejoin() {
         String room = "Waiting" + suffix();
         try (BrowserContext guestContext = newContext(); BrowserContext hostContext = newContext()) {
             Page guest = open(guestContext.newPage(), room);
@@ -61,6 +61,17 @@ class AccessControlBrowserIT extends BrowserTest {
             assertThat(ownRosterEntry(host).getByTestId("moderator-badge")).isVisible();
             assertRoster(host, "Gus", "Hana");
             assertRoster(guest, "Gus", "Hana");
+
+            // Out and in again through a new join: the role follows who she is, not a kept place.
+            host.getByTestId("leave-button").click();
+            assertThat(host.getByTestId("left")).isVisible(SERVER_SAYS);
+            assertRoster(guest, "Gus");
+            assertThat(guest.getByTestId("security-button")).isVisible(SERVER_SAYS);
+            host.getByTestId("rejoin-button").click();
+            assertThat(host.getByTestId("conference")).isVisible(SERVER_SAYS);
+            assertThat(host.getByTestId("security-button")).isVisible();
+            assertThat(ownRosterEntry(host).getByTestId("moderator-badge")).isVisible();
+            assertRoster(host, "Gus", "Hana");
         }
     }
 
