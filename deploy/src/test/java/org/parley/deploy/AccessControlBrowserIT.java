@@ -127,6 +127,14 @@ class AccessControlBrowserIT extends BrowserTest {
             assertThat(rex.getByTestId("moderator-message")).hasText("Members of the seminar only today, sorry");
             assertThat(rexKnock).hasCount(0);
             assertRoster(host, "Gus", "Hana");
+
+            // "Ask again" knocks anew; this time the moderator lets him in.
+            rex.getByTestId("rejoin-button").click();
+            assertThat(rex.getByTestId("waiting-lobby")).isVisible(SERVER_SAYS);
+            assertThat(rexKnock).isVisible(SERVER_SAYS);
+            host.getByTestId("admit-" + rexKnock.getAttribute("data-knock-id")).click();
+            assertThat(rex.getByTestId("conference")).isVisible(SERVER_SAYS);
+            assertRoster(host, "Gus", "Hana", "Rex");
         }
     }
 
@@ -161,7 +169,7 @@ class AccessControlBrowserIT extends BrowserTest {
     }
 
     @Test
-    void aGuestRemovedAndBannedIsToldSoAndCannotComeBackFromTheSameBrowser() {
+    void aGuestRemovedMayComeBackButOnceBannedIsToldSoAndCannotComeBackFromTheSameBrowser() {
         String room = "Ban" + suffix();
         try (BrowserContext hostContext = newContext(); BrowserContext guestContext = newContext()) {
             Page host = host(hostContext, room, "Hana");
@@ -169,8 +177,19 @@ class AccessControlBrowserIT extends BrowserTest {
             joinFromPrejoin(guest, "Gus");
             assertThat(guest.getByTestId("conference")).isVisible(SERVER_SAYS);
 
+            // Removed without a ban: told so, and free to come back.
             Locator gusEntry = host.getByTestId("roster-entry").filter(new Locator.FilterOptions().setHasText("Gus"));
             assertThat(gusEntry).isVisible(SERVER_SAYS);
+            host.getByTestId("participant-actions-" + gusEntry.getAttribute("data-participant-id")).click();
+            host.getByTestId("kick").click();
+            host.getByTestId("kick-confirm").click();
+            assertThat(guest.getByTestId("kicked-page")).isVisible(SERVER_SAYS);
+            assertThat(guest.getByTestId("moderator-message")).hasCount(0);
+            assertRoster(host, "Hana");
+            guest.getByTestId("rejoin-button").click();
+            assertThat(guest.getByTestId("conference")).isVisible(SERVER_SAYS);
+            assertRoster(host, "Gus", "Hana");
+
             host.getByTestId("participant-actions-" + gusEntry.getAttribute("data-participant-id")).click();
             host.getByTestId("kick-ban").click();
             assertThat(host.getByTestId("kick-dialog")).isVisible();
@@ -187,6 +206,47 @@ class AccessControlBrowserIT extends BrowserTest {
             assertThat(guest.getByTestId("banned-page")).isVisible(SERVER_SAYS);
             assertThat(guest.getByTestId("conference")).hasCount(0);
             assertRoster(host, "Hana");
+        }
+    }
+
+    @Test
+    void aGuestMadeModeratorSeesTheKnockAlreadyWaitingAndTurningTheLobbyOffLetsItIn() {
+        String room = "Promote" + suffix();
+        try (BrowserContext hostContext = newContext(); BrowserContext gusContext = newContext();
+                BrowserContext rexContext = newContext()) {
+            Page host = host(hostContext, room, "Hana");
+            Page gus = open(gusContext.newPage(), room);
+            joinFromPrejoin(gus, "Gus");
+            assertThat(gus.getByTestId("conference")).isVisible(SERVER_SAYS);
+            assertThat(gus.getByTestId("security-button")).isHidden();
+
+            host.getByTestId("security-button").click();
+            host.getByTestId("lobby-switch").check();
+            assertThat(gus.getByTestId("access-lobby")).isVisible(SERVER_SAYS);
+            host.getByTestId("security-dialog-close").click();
+            Page rex = open(rexContext.newPage(), room);
+            joinFromPrejoin(rex, "Rex");
+            assertThat(rex.getByTestId("waiting-lobby")).isVisible(SERVER_SAYS);
+            assertThat(knockOf(host, "Rex")).isVisible(SERVER_SAYS);
+            assertThat(knockOf(gus, "Rex")).hasCount(0);
+
+            Locator gusEntry = host.getByTestId("roster-entry").filter(new Locator.FilterOptions().setHasText("Gus"));
+            host.getByTestId("participant-actions-" + gusEntry.getAttribute("data-participant-id")).click();
+            host.getByTestId("make-moderator").click();
+            assertThat(gusEntry.getByTestId("moderator-badge")).isVisible(SERVER_SAYS);
+            assertThat(gus.getByTestId("security-button")).isVisible(SERVER_SAYS);
+            assertThat(knockOf(gus, "Rex")).isVisible(SERVER_SAYS);
+
+            gus.getByTestId("security-button").click();
+            assertThat(gus.getByTestId("lobby-switch")).isChecked();
+            gus.getByTestId("lobby-switch").uncheck();
+            assertThat(rex.getByTestId("conference")).isVisible(SERVER_SAYS);
+            for (Page page : List.of(host, gus, rex)) {
+                assertRoster(page, "Gus", "Hana", "Rex");
+                assertThat(page.getByTestId("access-lobby")).isHidden();
+            }
+            assertThat(knockOf(host, "Rex")).hasCount(0);
+            assertThat(knockOf(gus, "Rex")).hasCount(0);
         }
     }
 
