@@ -23,10 +23,10 @@ class ClientJourneyIT extends BrowserTest {
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @Test
-    void aPersonGoesFromTheHomePageThroughThePreJoinScreenIntoTheConference() {
+    void aSignedInPersonGoesFromTheHomePageThroughThePreJoinScreenIntoTheConference() {
         try (BrowserContext context = browsers.browser().newContext()) {
             Page page = context.newPage();
-            page.navigate(server.url("/"));
+            signIn(page, "Ada", "/");
             page.getByTestId("generate-room").click();
             String room = page.getByTestId("room-input").inputValue();
             assertTrue(room.matches("[A-Za-z]+[0-9]+"), "a readable generated name: " + room);
@@ -36,6 +36,7 @@ class ClientJourneyIT extends BrowserTest {
             assertThat(page).hasURL(Pattern.compile(".*/" + room + "$"));
             assertThat(page.getByTestId("prejoin")).isVisible();
             assertThat(page.getByTestId("preview-video")).isVisible();
+            assertThat(page.getByTestId("signed-in-name")).hasText("Ada");
             page.getByTestId("display-name").fill("Ada");
             screenshot(page, "prejoin.png");
             page.getByTestId("accept-terms").check();
@@ -47,7 +48,7 @@ class ClientJourneyIT extends BrowserTest {
     }
 
     @Test
-    void theSelfTestFromTheHomePageTurnsEveryCheckGreenIncludingARealMediaConnection() {
+    void theSelfTestFromTheHomePageTurnsEveryCheckGreenIncludingARealMediaConnectionForAGuest() {
         try (BrowserContext context = browsers.browser().newContext()) {
             Page page = context.newPage();
             page.navigate(server.url("/"));
@@ -82,7 +83,7 @@ class ClientJourneyIT extends BrowserTest {
         String room = "Tiles" + suffix();
         try (BrowserContext adaContext = browsers.browser().newContext();
                 BrowserContext bobContext = browsers.browser().newContext()) {
-            Page ada = join(adaContext.newPage(), room, "Ada");
+            Page ada = host(adaContext.newPage(), room, "Ada");
             Page bob = join(bobContext.newPage(), room, "Bob");
 
             for (Page page : List.of(ada, bob)) {
@@ -98,7 +99,7 @@ class ClientJourneyIT extends BrowserTest {
     @SuppressWarnings("unchecked")
     void switchingToFrenchChangesEveryVisibleString() {
         try (BrowserContext context = browsers.browser().newContext()) {
-            Page page = join(context.newPage(), "Langue" + suffix(), "Ada");
+            Page page = host(context.newPage(), "Langue" + suffix(), "Ada");
             Map<String, String> english = (Map<String, String>) page.evaluate(SHOWN_TEXTS);
 
             page.getByTestId("language-switch").first().selectOption("fr");
@@ -120,7 +121,7 @@ class ClientJourneyIT extends BrowserTest {
     @Test
     void toolbarActionsToggleTheirState() {
         try (BrowserContext context = browsers.browser().newContext()) {
-            Page page = join(context.newPage(), "Toolbar" + suffix(), "Ada");
+            Page page = host(context.newPage(), "Toolbar" + suffix(), "Ada");
 
             for (String toggle : List.of("toggle-mic", "toggle-camera")) {
                 Locator button = page.getByTestId(toggle);
@@ -151,7 +152,7 @@ class ClientJourneyIT extends BrowserTest {
                 BrowserContext bob = browser.newContext();
                 BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
                         .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2))) {
-            Page adaPage = join(ada.newPage(), room, "Ada");
+            Page adaPage = host(ada.newPage(), room, "Ada");
             join(bob.newPage(), room, "Bob");
             Page phonePage = join(phone.newPage(), room, "Cy");
 
@@ -175,6 +176,12 @@ class ClientJourneyIT extends BrowserTest {
                 .filter(e => e.offsetParent !== null)
                 .map(e => [e.getAttribute('data-i18n'), e.textContent.trim()]))
             """;
+
+    /** The first one in: a signed-in member, who starts the conference (guests would wait for a host). */
+    private static Page host(Page page, String room, String name) {
+        signIn(page, name, "/" + room + "?video=320x240");
+        return join(page, room, name);
+    }
 
     private static Page join(Page page, String room, String name) {
         page.navigate(server.url("/" + room + "?video=320x240"));

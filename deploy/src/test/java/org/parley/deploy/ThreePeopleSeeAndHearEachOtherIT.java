@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The media plane end to end: three people in real headless Chromium (fake camera and microphone,
  * small video so three browsers fit on two cores) see and hear each other through Parley's own SFU.
+ * Ada, the first, is signed in: only a member starts a conference.
  */
 class ThreePeopleSeeAndHearEachOtherIT extends BrowserTest {
 
@@ -28,7 +29,9 @@ class ThreePeopleSeeAndHearEachOtherIT extends BrowserTest {
         Browser browser = browsers.browser();
         List<BrowserContext> contexts = new ArrayList<>();
         try {
-            Person ada = Person.join(newContext(browser, contexts), server, room, "Ada");
+            Page adaPage = newContext(browser, contexts);
+            signIn(adaPage, "Ada", "/" + room + "?video=320x240");
+            Person ada = Person.join(adaPage, server, room, "Ada");
             Person bob = Person.join(newContext(browser, contexts), server, room, "Bob");
             Person cy = Person.join(newContext(browser, contexts), server, room, "Cy");
 

@@ -13,17 +13,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton's promise, end to end through the real server (composition root, real
- * Cassandra) in real Chromium: two people open the same room and each sees both names.
+ * Cassandra) in real Chromium: two people open the same room and each sees both names. Ada, the
+ * first, is signed in: only a member starts a conference.
  */
 class TwoTabsSeeEachOtherIT extends BrowserTest {
-
 
     @Test
     void twoPeopleInTheSameRoomSeeBothNamesAndALeaverDisappears() throws Exception {
         String room = "Skeleton" + UUID.randomUUID().toString().substring(0, 6);
         try (BrowserContext adaTab = browsers.browser().newContext();
                 BrowserContext bobTab = browsers.browser().newContext()) {
-            Page ada = joinAs(adaTab.newPage(), room, "Ada");
+            Page adaPage = adaTab.newPage();
+            signIn(adaPage, "Ada", "/" + room);
+            Page ada = joinAs(adaPage, room, "Ada");
             Page bob = joinAs(bobTab.newPage(), room, "Bob");
 
             assertThat(names(ada)).containsText(new String[] {"Ada", "Bob"});
