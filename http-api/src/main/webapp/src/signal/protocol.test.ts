@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bodyKind, encodeClientMessage, parseServerMessage, readAccess, readInt64, readKicked, readKnock, readKnockResolved,
   readLobbyChatMessage, readSubscribeOffer, readVersion, readWaiting, signalUrl,
+  readChatMessage, readHands, readReacted, REACTIONS,
 } from './protocol';
 
 describe('protocol', () => {
@@ -82,5 +83,31 @@ describe('protocol access control', () => {
     expect(bodyKind({ kick: { participantId: 'p', ban: true } })).toBe('kick');
     expect(JSON.parse(encodeClientMessage({ requestId: '7', setPassword: { password: 's3cret' } })))
       .toEqual({ requestId: '7', setPassword: { password: 's3cret' } });
+  });
+});
+
+describe('protocol hands, reactions and chat', () => {
+  it('readsAChatMessageWithItsDefaultsRestored', () => {
+    expect(readChatMessage({ messageId: 'm1', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', text: 'Hi', at: '2026-01-01T10:00:00Z' }))
+      .toEqual({ messageId: 'm1', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', toParticipantId: '', text: 'Hi', at: '2026-01-01T10:00:00Z' });
+    expect(readChatMessage({})).toEqual({ messageId: '', fromParticipantId: '', fromDisplayName: '', toParticipantId: '', text: '', at: '' });
+  });
+
+  it('readsTheHandsQueueInOrderWithoutBlanksOrRepeats', () => {
+    expect(readHands(['p-bob', 'p-ada', '', 'p-bob'])).toEqual(['p-bob', 'p-ada']);
+    expect(readHands(undefined)).toEqual([]);
+  });
+
+  it('readsOnlyReactionsItKnowsFromSomeone', () => {
+    expect(readReacted({ participantId: 'p-bob', reaction: 'REACTION_CLAP' })).toEqual({ participantId: 'p-bob', reaction: 'REACTION_CLAP' });
+    expect(readReacted({ participantId: 'p-bob', reaction: 'REACTION_UNSPECIFIED' })).toBeNull();
+    expect(readReacted({ participantId: 'p-bob', reaction: 'REACTION_ROCKET' })).toBeNull();
+    expect(readReacted({ reaction: 'REACTION_CLAP' })).toBeNull();
+    expect(REACTIONS).toHaveLength(6);
+  });
+
+  it('writesAChatMessageToEveryoneWithoutARecipientField', () => {
+    expect(JSON.parse(encodeClientMessage({ requestId: '7', sendChat: { text: 'Hi' } }))).toEqual({ requestId: '7', sendChat: { text: 'Hi' } });
+    expect(bodyKind({ lowerAllHands: {} })).toBe('lowerAllHands');
   });
 });

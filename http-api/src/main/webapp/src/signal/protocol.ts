@@ -38,7 +38,24 @@ export const ErrorCode = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   REJECTED: 'REJECTED',
   UNKNOWN_KNOCK: 'UNKNOWN_KNOCK',
+  // hands, reactions, chat
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
+
+/** signal.proto's Reaction, without REACTION_UNSPECIFIED (never sent, never shown). */
+export type Reaction =
+  | 'REACTION_THUMBS_UP' | 'REACTION_CLAP' | 'REACTION_LAUGH' | 'REACTION_SURPRISED' | 'REACTION_HEART' | 'REACTION_PARTY';
+/** In the order the picker offers them. */
+export const REACTIONS: readonly Reaction[] = [
+  'REACTION_THUMBS_UP', 'REACTION_CLAP', 'REACTION_LAUGH', 'REACTION_SURPRISED', 'REACTION_HEART', 'REACTION_PARTY',
+];
+
+export function isReaction(value: unknown): value is Reaction {
+  return typeof value === 'string' && (REACTIONS as readonly string[]).includes(value);
+}
+
+/** The server refuses longer chat messages (BAD_REQUEST). */
+export const CHAT_MAX_LENGTH = 2000;
 
 // ---- browser -> server ----
 
@@ -116,6 +133,12 @@ export interface KickBody {
   message?: string;
 }
 
+/** toParticipantId left out (canonical JSON omits ""): to everyone. */
+export interface SendChatBody {
+  text: string;
+  toParticipantId?: string;
+}
+
 type Empty = Record<string, never>;
 
 /** One request body: exactly one key of the ClientMessage oneof. */
@@ -136,7 +159,14 @@ export type ClientBody =
   | { setLobby: { enabled: boolean } }
   | { setPassword: { password: string } }
   | { grantModerator: { participantId: string } }
-  | { kick: KickBody };
+  | { kick: KickBody }
+  | { raiseHand: { raised: boolean } }
+  | { react: { reaction: Reaction } }
+  | { lowerHand: { participantId: string } }
+  | { lowerAllHands: Empty }
+  | { endConference: Empty }
+  | { sendChat: SendChatBody }
+  | { deleteChat: { messageId: string } };
 
 export type ClientMessage = { requestId: string } & ClientBody;
 
@@ -165,6 +195,7 @@ export interface WireConference {
   startedAt?: string;
   roster?: WireParticipant[];
   access?: WireAccess;
+  raisedHands?: string[];
 }
 
 export interface WireAccess {
@@ -210,6 +241,16 @@ export interface WireJoined {
   conference?: WireConference;
   heartbeatIntervalMillis?: string;
   knocks?: WireLobbyKnock[];
+  chat?: WireChatMessage[];
+}
+
+export interface WireChatMessage {
+  messageId?: string;
+  fromParticipantId?: string;
+  fromDisplayName?: string;
+  toParticipantId?: string;
+  text?: string;
+  at?: string;
 }
 
 export interface WireParticipantUpdated {
@@ -256,6 +297,10 @@ export interface ServerMessage {
   lobbyChatMessage?: WireLobbyChatMessage;
   accessChanged?: { access?: WireAccess };
   kicked?: WireKicked;
+  handsChanged?: { participantIds?: string[] };
+  reacted?: { participantId?: string; reaction?: string };
+  chatMessage?: WireChatMessage;
+  chatDeleted?: { messageId?: string };
 }
 
 // ---- readers: wire -> the client's model, defaults restored ----
@@ -353,6 +398,45 @@ export interface Removal {
 
 export function readKicked(wire: WireKicked): Removal {
   return { banned: wire.banned ?? false, message: wire.message ?? '' };
+}
+
+/** A chat message as everyone concerned received it. */
+export interface ChatMessage {
+  messageId: string;
+  fromParticipantId: string;
+  fromDisplayName: string;
+  /** "" when to everyone; else private between the sender and this participant. */
+  toParticipantId: string;
+  text: string;
+  /** RFC 3339, or "". */
+  at: string;
+}
+
+export function readChatMessage(wire: WireChatMessage): ChatMessage {
+  return {
+    messageId: wire.messageId ?? '',
+    fromParticipantId: wire.fromParticipantId ?? '',
+    fromDisplayName: wire.fromDisplayName ?? '',
+    toParticipantId: wire.toParticipantId ?? '',
+    text: wire.text ?? '',
+    at: wire.at ?? '',
+  };
+}
+
+/** The queue of raised hands, oldest first; empty ids and repeats (never expected) are dropped. */
+export function readHands(ids: readonly string[] | undefined): string[] {
+  return [...new Set((ids ?? []).filter((id) => id !== ''))];
+}
+
+export interface Reacted {
+  participantId: string;
+  reaction: Reaction;
+}
+
+/** A reaction, or null when it names nobody or a reaction this client does not know (newer server). */
+export function readReacted(wire: { participantId?: string; reaction?: string }): Reacted | null {
+  const participantId = wire.participantId ?? '';
+  return participantId !== '' && isReaction(wire.reaction) ? { participantId, reaction: wire.reaction } : null;
 }
 
 /** One m-line of a subscribe offer: whose track, from which source. */

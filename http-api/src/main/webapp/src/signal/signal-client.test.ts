@@ -750,3 +750,158 @@ describe('SignalClient moderation', () => {
     expect(socket().sent).toHaveLength(1);
   });
 });
+
+describe('hands, reactions, chat and ending for everyone', () => {
+  const hello = { messageId: 'm1', fromParticipantId: 'p-bob', fromDisplayName: 'Bob', text: 'Hello', at: '2026-01-01T10:01:00Z' };
+
+  function joinedWith(extra: { raisedHands?: string[]; chat?: typeof hello[] }): SignalClient {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    const message = joined(socket().last().requestId);
+    if (message.joined?.conference) message.joined.conference.raisedHands = extra.raisedHands ?? [];
+    if (message.joined && extra.chat) message.joined.chat = extra.chat;
+    socket().receive(message);
+    return client;
+  }
+
+  it('theHandsQueueComesWithJoinedAndThenFromEveryHandsChanged', () => {
+    const client = joinedWith({ raisedHands: ['p-bob'] });
+    expect(client.getState().raisedHands).toEqual(['p-bob']);
+    socket().receive({ handsChanged: { participantIds: ['p-bob', 'p-ada'] } });
+    expect(client.getState().raisedHands).toEqual(['p-bob', 'p-ada']);
+    socket().receive({ handsChanged: {} });
+    expect(client.getState().raisedHands).toEqual([]);
+  });
+
+  it('raisingAHandAsksTheServerAndChangesNothingUntilItAnswers', () => {
+    const client = joinedClient();
+    client.raiseHand(true);
+    expect(socket().last()).toMatchObject({ raiseHand: { raised: true } });
+    expect(client.getState().raisedHands).toEqual([]);
+    client.raiseHand(false);
+    expect(socket().last()).toMatchObject({ raiseHand: { raised: false } });
+  });
+
+  it('moderatorsLowerOneHandOrAllAndEndTheConference', () => {
+    const client = joinedClient();
+    client.lowerHand('p-bob');
+    expect(socket().last()).toMatchObject({ lowerHand: { participantId: 'p-bob' } });
+    client.lowerAllHands();
+    expect(socket().last()).toMatchObject({ lowerAllHands: {} });
+    client.endConference();
+    expect(socket().last()).toMatchObject({ endConference: {} });
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'FORBIDDEN', message: 'moderators only' } });
+    expect(client.getState().error).toEqual({ code: 'FORBIDDEN', message: 'moderators only' });
+  });
+
+  it('aReactionIsShownForThreeSecondsAndTold', () => {
+    const client = joinedClient();
+    const events: unknown[] = [];
+    client.subscribeEvents((event) => events.push(event));
+    socket().receive({ reacted: { participantId: 'p-bob', reaction: 'REACTION_HEART' } });
+    timers.advance(1_000);
+    socket().receive({ reacted: { participantId: 'p-ada', reaction: 'REACTION_CLAP' } });
+    expect(client.getState().reactions.map((r) => [r.participantId, r.reaction])).toEqual([['p-bob', 'REACTION_HEART'], ['p-ada', 'REACTION_CLAP']]);
+    expect(events).toEqual([
+      { kind: 'reaction', participantId: 'p-bob', reaction: 'REACTION_HEART' },
+      { kind: 'reaction', participantId: 'p-ada', reaction: 'REACTION_CLAP' },
+    ]);
+    timers.advance(2_000);
+    expect(client.getState().reactions.map((r) => r.participantId)).toEqual(['p-ada']);
+    timers.advance(1_000);
+    expect(client.getState().reactions).toEqual([]);
+  });
+
+  it('anUnknownReactionIsIgnored', () => {
+    const client = joinedClient();
+    socket().receive({ reacted: { participantId: 'p-bob', reaction: 'REACTION_ROCKET' } });
+    expect(client.getState().reactions).toEqual([]);
+  });
+
+  it('reactionsFasterThanTheServerAllowsAreNotSentAndARefusalIsQuiet', () => {
+    const client = joinedClient();
+    expect(client.react('REACTION_THUMBS_UP')).toBe(true);
+    expect(socket().last()).toMatchObject({ react: { reaction: 'REACTION_THUMBS_UP' } });
+    const sent = socket().sent.length;
+    timers.advance(699);
+    expect(client.react('REACTION_PARTY')).toBe(false);
+    expect(socket().sent).toHaveLength(sent);
+    timers.advance(1);
+    expect(client.react('REACTION_PARTY')).toBe(true);
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'RATE_LIMITED', message: 'slow down' } });
+    expect(client.getState().error).toBeUndefined();
+  });
+
+  it('theChatStartsFromTheHistoryInJoinedAndFollowsMessagesAndDeletions', () => {
+    const client = joinedWith({ chat: [hello] });
+    const events: unknown[] = [];
+    client.subscribeEvents((event) => events.push(event));
+    expect(client.getState().chat.map((m) => m.text)).toEqual(['Hello']);
+    socket().receive({ chatMessage: { messageId: 'm2', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', toParticipantId: 'p-bob', text: 'psst' } });
+    expect(client.getState().chat.map((m) => [m.messageId, m.toParticipantId])).toEqual([['m1', ''], ['m2', 'p-bob']]);
+    expect(events).toEqual([{ kind: 'chat', message: expect.objectContaining({ messageId: 'm2' }) }]);
+    socket().receive({ chatDeleted: { messageId: 'm1' } });
+    expect(client.getState().chat.map((m) => m.messageId)).toEqual(['m2']);
+  });
+
+  it('aResumeGetsTheWholeHistoryAgain', () => {
+    const client = joinedWith({ chat: [hello] });
+    socket().drop();
+    timers.advance(10_000);
+    socket().open();
+    const resume = socket().last();
+    expect(resume).toHaveProperty('resume');
+    const again = joined(resume.requestId);
+    if (again.joined) again.joined.chat = [hello, { ...hello, messageId: 'm3', text: 'while you were away' }];
+    socket().receive(again);
+    expect(client.getState().chat.map((m) => m.text)).toEqual(['Hello', 'while you were away']);
+  });
+
+  it('aChatMessageIsSentButNotShownUntilItComesBack', () => {
+    const client = joinedClient();
+    client.sendChat('Hi all');
+    expect(socket().last()).toMatchObject({ sendChat: { text: 'Hi all' } });
+    expect(socket().last()).toEqual({ requestId: expect.any(String), sendChat: { text: 'Hi all' } });
+    client.sendChat('just you', 'p-bob');
+    expect(socket().last()).toMatchObject({ sendChat: { text: 'just you', toParticipantId: 'p-bob' } });
+    expect(client.getState().chat).toEqual([]);
+    const sent = socket().sent.length;
+    client.sendChat('   ');
+    expect(socket().sent).toHaveLength(sent);
+  });
+
+  it('aRefusedChatMessageIsAChatErrorWithItsTextNotAnAlert', () => {
+    const client = joinedClient();
+    client.sendChat('one too many');
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'RATE_LIMITED', message: 'too fast' } });
+    expect(client.getState().chatError).toEqual({ code: 'RATE_LIMITED', message: 'too fast', text: 'one too many' });
+    expect(client.getState().error).toBeUndefined();
+    client.sendChat('later');
+    expect(client.getState().chatError).toBeUndefined();
+  });
+
+  it('aMessageOverTheLimitIsRefusedWithoutSendingIt', () => {
+    const client = joinedClient();
+    const sent = socket().sent.length;
+    client.sendChat('x'.repeat(2001));
+    expect(socket().sent).toHaveLength(sent);
+    expect(client.getState().chatError?.code).toBe('BAD_REQUEST');
+  });
+
+  it('moderatorsDeleteAMessage', () => {
+    const client = joinedClient();
+    client.deleteChat('m1');
+    expect(socket().last()).toMatchObject({ deleteChat: { messageId: 'm1' } });
+  });
+
+  it('endedByAModeratorEmptiesHandsChatAndReactionsAndJoinsNothingAgain', () => {
+    const client = joinedWith({ raisedHands: ['p-ada'], chat: [hello] });
+    socket().receive({ reacted: { participantId: 'p-bob', reaction: 'REACTION_HEART' } });
+    socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
+    expect(client.getState()).toMatchObject({ phase: 'ended', endReason: 'ENDED_BY_MODERATOR', raisedHands: [], chat: [], reactions: [] });
+    expect(socket().closedWith).toBe(1000);
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+});

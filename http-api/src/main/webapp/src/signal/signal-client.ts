@@ -13,6 +13,11 @@ import {
   readWaiting,
   SIGNAL_SUBPROTOCOL,
   LOBBY_CHAT_MAX_LENGTH,
+  CHAT_MAX_LENGTH,
+  readHands,
+  readReacted,
+  type ChatMessage,
+  type Reaction,
   type ClientBody,
   type ClientBodyKind,
   type Access,
@@ -28,6 +33,7 @@ import {
   type SubscribeOffer,
   type TrickleCandidateBody,
 } from './protocol';
+import { EMPTY_CHAT, reduceChat, type ChatLog } from './chat';
 import { dropKnock, EMPTY_LOBBY, reduceLobby, type LobbyState } from './lobby';
 import { EMPTY_ROSTER, findParticipant, patchParticipant, reduceRoster, type ParticipantPatch, type RosterState } from './roster';
 
@@ -133,12 +139,41 @@ export interface SessionState {
   readonly waiting: Waiting | undefined;
   /** How we were removed, once phase is "kicked". */
   readonly removal: Removal | undefined;
+  /** Participant ids with a raised hand, oldest first, as the server last said (the same for everyone). */
+  readonly raisedHands: readonly string[];
+  /** The chat this person may see, in the server's order. */
+  readonly chat: ChatLog;
+  /** Why the server refused our last chat message (with its text, to give it back), until the next one goes through. */
+  readonly chatError: ChatError | undefined;
+  /** Reactions being shown now (each for REACTION_SHOW_MS), oldest first. */
+  readonly reactions: readonly ShownReaction[];
 }
+
+export interface ChatError {
+  readonly code: string;
+  readonly message: string;
+  /** The refused message's text. */
+  readonly text: string;
+}
+
+export interface ShownReaction {
+  /** Unique within this client, to key what shows it. */
+  readonly id: number;
+  readonly participantId: string;
+  readonly reaction: Reaction;
+}
+
+/** How long a reaction floats on its sender's tile. */
+export const REACTION_SHOW_MS = 3_000;
+/** The server refuses reactions faster than this (RATE_LIMITED); the client does not even send them. */
+export const REACTION_MIN_INTERVAL_MS = 700;
 
 /** Things that happen once, for toasts and announcements (the state has the lasting part). */
 export type SessionEvent =
   | { readonly kind: 'knock'; readonly knock: Knock }
-  | { readonly kind: 'removed'; readonly participantId: string; readonly displayName: string };
+  | { readonly kind: 'removed'; readonly participantId: string; readonly displayName: string }
+  | { readonly kind: 'reaction'; readonly participantId: string; readonly reaction: Reaction }
+  | { readonly kind: 'chat'; readonly message: ChatMessage };
 
 export type EventListener = (event: SessionEvent) => void;
 
@@ -198,7 +233,11 @@ interface PendingRequest {
   acked?: () => void;
   /** For admitKnock and rejectKnock: the knock concerned. */
   knockId?: string;
+  /** For sendChat: its text, given back when refused. */
+  chatText?: string;
 }
+
+type RequestExtra = Pick<PendingRequest, 'acked' | 'knockId' | 'chatText'>;
 
 export class SignalClient {
   private readonly options: SignalClientOptions;
@@ -221,6 +260,10 @@ export class SignalClient {
   private leaveTimeout: unknown = null;
   /** When the oldest ping still without any answer was sent; null when the server has spoken since. */
   private unansweredPingSince: number | null = null;
+  private reactionCounter = 0;
+  private readonly reactionTimers = new Map<number, unknown>();
+  /** When our last reaction was sent (timers.now()), for the rate limit. */
+  private lastReactionAt: number | null = null;
 
   constructor(options: SignalClientOptions) {
     this.options = options;
@@ -239,6 +282,10 @@ export class SignalClient {
       lobby: EMPTY_LOBBY,
       waiting: undefined,
       removal: undefined,
+      raisedHands: [],
+      chat: EMPTY_CHAT,
+      chatError: undefined,
+      reactions: [],
     };
   }
 
@@ -284,7 +331,7 @@ export class SignalClient {
     this.forgetPlace();
     this.stopHeartbeat();
     this.cancelRetry();
-    this.update({ phase: 'left', selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0 });
+    this.update({ phase: 'left', selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0, ...this.outOfConference() });
     if (wasConnected) {
       this.send({ leave: {} });
       this.leaveTimeout = this.timers.setTimeout(() => this.closeSocket(CLOSE_NORMAL), LEAVE_ACK_TIMEOUT_MS);
@@ -382,6 +429,64 @@ export class SignalClient {
     this.sendWhenJoined({ kick: text === '' ? { participantId, ban } : { participantId, ban, message: text } });
   }
 
+  // ---- hands, reactions, chat (everyone); lowering hands and ending (moderators) ----
+
+  /** Raises or lowers one's own hand; the queue changes when the server says so (handsChanged). */
+  raiseHand(raised: boolean): void {
+    this.sendWhenJoined({ raiseHand: { raised } });
+  }
+
+  /**
+   * Sends a reaction, shown to everyone (us included) when the server passes it on. Within
+   * REACTION_MIN_INTERVAL_MS of the last one it is not sent (the server would refuse it): false.
+   */
+  react(reaction: Reaction): boolean {
+    if (this.state.phase !== 'joined') return false;
+    const now = this.timers.now();
+    if (this.lastReactionAt !== null && now - this.lastReactionAt < REACTION_MIN_INTERVAL_MS) return false;
+    this.lastReactionAt = now;
+    this.send({ react: { reaction } });
+    return true;
+  }
+
+  lowerHand(participantId: string): void {
+    this.sendWhenJoined({ lowerHand: { participantId } });
+  }
+
+  lowerAllHands(): void {
+    this.sendWhenJoined({ lowerAllHands: {} });
+  }
+
+  /** Ends the conference for everyone: all get conferenceEnded, us included. */
+  endConference(): void {
+    this.sendWhenJoined({ endConference: {} });
+  }
+
+  /**
+   * A chat message to everyone, or privately to one participant. Shown when it comes back from
+   * the server (chatMessage), never before; a refusal is in chatError with the text.
+   */
+  sendChat(text: string, toParticipantId = ''): void {
+    if (text.trim() === '' || this.state.phase !== 'joined') return;
+    if (text.length > CHAT_MAX_LENGTH) {
+      // The server would refuse it (BAD_REQUEST): say so without sending.
+      this.update({ chatError: { code: ErrorCode.BAD_REQUEST, message: `at most ${CHAT_MAX_LENGTH} characters`, text } });
+      return;
+    }
+    if (this.state.chatError) this.update({ chatError: undefined });
+    const body = toParticipantId === '' ? { text } : { text, toParticipantId };
+    this.send({ sendChat: body }, undefined, undefined, { chatText: text });
+  }
+
+  /** A moderator deletes a message for everyone who saw it. */
+  deleteChat(messageId: string): void {
+    this.sendWhenJoined({ deleteChat: { messageId } });
+  }
+
+  dismissChatError(): void {
+    if (this.state.chatError) this.update({ chatError: undefined });
+  }
+
   /** Skips the rest of the backoff wait (e.g. the browser says it is back online). */
   retryNow(): void {
     if (this.state.phase !== 'reconnecting' || this.retry === null) return;
@@ -398,6 +503,7 @@ export class SignalClient {
     this.stopHeartbeat();
     this.cancelRetry();
     this.closeSocket(CLOSE_NORMAL);
+    this.clearReactions();
     this.listeners.clear();
     this.mediaListeners.clear();
     this.eventListeners.clear();
@@ -506,6 +612,12 @@ export class SignalClient {
       if (this.state.phase === 'joined') this.update({ access: readAccess(message.accessChanged.access) });
     } else if (message.knockReceived || message.knockResolved || message.lobbyChatMessage) {
       this.onLobbyMessage(message);
+    } else if (message.handsChanged) {
+      if (this.state.phase === 'joined') this.update({ raisedHands: readHands(message.handsChanged.participantIds) });
+    } else if (message.reacted) {
+      this.onReacted(message);
+    } else if (message.chatMessage || message.chatDeleted) {
+      this.onChat(message);
     } else if (this.state.phase === 'joined') {
       const left = message.participantLeft;
       if (left?.reason === 'LEAVE_REASON_KICKED') {
@@ -515,6 +627,38 @@ export class SignalClient {
       const roster = reduceRoster(this.state.roster, message);
       if (roster !== this.state.roster) this.update({ roster });
     }
+  }
+
+  private onReacted(message: ServerMessage): void {
+    const reacted = message.reacted ? readReacted(message.reacted) : null;
+    if (this.state.phase !== 'joined' || reacted === null) return;
+    const id = ++this.reactionCounter;
+    this.update({ reactions: [...this.state.reactions, { id, ...reacted }] });
+    this.reactionTimers.set(id, this.timers.setTimeout(() => {
+      this.reactionTimers.delete(id);
+      this.update({ reactions: this.state.reactions.filter((r) => r.id !== id) });
+    }, REACTION_SHOW_MS));
+    this.emitEvent({ kind: 'reaction', ...reacted });
+  }
+
+  private onChat(message: ServerMessage): void {
+    if (this.state.phase !== 'joined') return;
+    const chat = reduceChat(this.state.chat, message);
+    if (chat === this.state.chat) return;
+    this.update({ chat });
+    const added = message.chatMessage ? chat.at(-1) : undefined;
+    if (added) this.emitEvent({ kind: 'chat', message: added });
+  }
+
+  private clearReactions(): void {
+    for (const handle of this.reactionTimers.values()) this.timers.clearTimeout(handle);
+    this.reactionTimers.clear();
+  }
+
+  /** What belongs to being in a conference, emptied when out of it. */
+  private outOfConference(): Pick<SessionState, 'raisedHands' | 'chat' | 'chatError' | 'reactions'> {
+    this.clearReactions();
+    return { raisedHands: [], chat: EMPTY_CHAT, chatError: undefined, reactions: [] };
   }
 
   private onWaiting(waiting: Waiting): void {
@@ -545,6 +689,7 @@ export class SignalClient {
     this.cancelRetry();
     this.update({
       phase: 'kicked', removal, selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0,
+      ...this.outOfConference(),
     });
     if (!provisional) {
       this.closeSocket(CLOSE_NORMAL);
@@ -588,6 +733,8 @@ export class SignalClient {
       lobby: reduceLobby(this.state.lobby, message),
       waiting: undefined,
       removal: undefined,
+      raisedHands: readHands(conference.raisedHands),
+      chat: reduceChat(this.state.chat, message),
     });
     this.startHeartbeat(readInt64(joined.heartbeatIntervalMillis, DEFAULT_HEARTBEAT_MS));
   }
@@ -596,6 +743,12 @@ export class SignalClient {
     const code = message.error?.code ?? '';
     const error = { code, message: message.error?.message ?? code };
     const transient = code === ErrorCode.UNAVAILABLE;
+    if (request?.kind === 'sendChat') {
+      this.update({ chatError: { ...error, text: request.chatText ?? '' } });
+      return;
+    }
+    // Our own rate limit should keep reactions under the server's; one that slips through is just not shown.
+    if (request?.kind === 'react' && code === ErrorCode.RATE_LIMITED) return;
     if (request !== undefined && MEDIA_REQUESTS.has(request.kind)) {
       request.answer?.reject(new SignalRequestError(code, error.message));
       this.emitMedia({ kind: 'error', request: request.kind, code, message: error.message });
@@ -623,7 +776,7 @@ export class SignalClient {
         this.forgetPlace();
         this.stopHeartbeat();
         this.closeSocket(CLOSE_NORMAL);
-        this.update({ phase: 'idle', selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0 });
+        this.update({ phase: 'idle', selfId: undefined, roster: EMPTY_ROSTER, lobby: EMPTY_LOBBY, waiting: undefined, reconnectAttempt: 0, ...this.outOfConference() });
       }
     } else if (code === ErrorCode.NOT_JOINED) {
       // Our place expired while the socket stayed open (e.g. a frozen tab): take a new one.
@@ -654,7 +807,7 @@ export class SignalClient {
     this.stopHeartbeat();
     this.cancelRetry();
     this.closeSocket(CLOSE_NORMAL);
-    this.update({ phase: 'ended', endReason: reason, selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0 });
+    this.update({ phase: 'ended', endReason: reason, selfId: undefined, roster: EMPTY_ROSTER, reconnectAttempt: 0, lobby: EMPTY_LOBBY, ...this.outOfConference() });
   }
 
   /** Forgets the old place and joins again on the open socket. */
@@ -693,12 +846,12 @@ export class SignalClient {
     this.sendWhenJoined({ setMedia: change }, change as ParticipantPatch);
   }
 
-  private sendWhenJoined(body: ClientBody, patch?: ParticipantPatch, extra?: Pick<PendingRequest, 'acked' | 'knockId'>): void {
+  private sendWhenJoined(body: ClientBody, patch?: ParticipantPatch, extra?: RequestExtra): void {
     if (this.state.phase !== 'joined') return;
     this.send(body, patch, undefined, extra);
   }
 
-  private send(body: ClientBody, patch?: ParticipantPatch, answer?: PendingRequest['answer'], extra?: Pick<PendingRequest, 'acked' | 'knockId'>): void {
+  private send(body: ClientBody, patch?: ParticipantPatch, answer?: PendingRequest['answer'], extra?: RequestExtra): void {
     const socket = this.socket;
     if (socket === null) {
       answer?.reject(new SignalRequestError(CONNECTION_LOST, 'not connected'));
