@@ -1,8 +1,11 @@
 import type { MessageKey, Translator } from '../../i18n/i18n';
+import { REACTIONS, type Reaction } from '../../signal/protocol';
+import { REACTION_LOOK } from '../../view/hands';
 import type { ViewMode } from '../../view/layout';
 import { SHORTCUTS, type ShortcutAction } from '../../view/shortcuts';
 import { el, setAttributes, setText, show, uniqueId, type Component } from '../dom';
 import { icon, type IconName } from './icons';
+import { createPopupMenu } from './popup-menu';
 
 export interface ConferenceToolbarState {
   audioMuted: boolean;
@@ -20,6 +23,11 @@ export interface ConferenceToolbarState {
   /** How many knock, on the participants button (moderators); undefined shows nothing. */
   knockBadge: string | undefined;
   knockCount: number;
+  /** One's own hand is up. */
+  handRaised: boolean;
+  /** Unread chat messages, on the chat button (while the chat is closed); undefined shows nothing. */
+  chatUnreadBadge: string | undefined;
+  chatUnreadCount: number;
 }
 
 export interface ConferenceToolbarActions {
@@ -33,15 +41,17 @@ export interface ConferenceToolbarActions {
   openInvite(): void;
   openSecurity(): void;
   leave(): void;
-  /** A button whose feature is not there yet was pressed: say why it does nothing. */
-  explain(message: MessageKey): void;
+  toggleHand(): void;
+  react(reaction: Reaction): void;
+  /** A moderator chose "End meeting for everyone" (the caller confirms). */
+  endForAll(): void;
 }
 
 /**
  * The bar at the bottom of the conference. Buttons are icons with a stable accessible name
  * (aria-label) and, for toggles, aria-pressed; the tooltip says what a press does now and its key.
- * Raise hand and reactions need the server's moderation features: they are there, marked
- * aria-disabled with a tooltip saying so, and change nothing (no state is faked).
+ * Reactions open a small picker of six; for moderators Leave opens a menu with "End meeting for
+ * everyone". The chat button carries the number of unread messages.
  */
 export function createConferenceToolbar(t: Translator, actions: ConferenceToolbarActions): Component<ConferenceToolbarState> {
   const mic = button(t, 'toggle-mic', 'toolbar.mic', () => actions.toggleMic(), 'toggle-mic');
@@ -49,8 +59,25 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   const screen = button(t, 'toggle-screen', 'toolbar.screen', () => actions.toggleScreenShare(), 'toggle-screen');
   const chat = button(t, 'toggle-chat', 'toolbar.chat', () => actions.toggleChat(), 'toggle-chat');
   const participants = button(t, 'toggle-participants', 'toolbar.participants', () => actions.toggleParticipants(), 'toggle-participants');
-  const raiseHand = unavailable(t, 'raise-hand', 'toolbar.raiseHand', 'hand', 'toolbar.raiseHandLater', actions);
-  const reactions = unavailable(t, 'reactions', 'toolbar.reactions', 'smile', 'toolbar.reactionsLater', actions);
+  const raiseHand = button(t, 'raise-hand', 'toolbar.raiseHand', () => actions.toggleHand(), 'raise-hand');
+  const reactions = button(t, 'reactions', 'toolbar.reactions', () => reactionMenu.toggle());
+  const reactionMenu = createPopupMenu(reactions.button, {
+    label: t.m('reactions.menu'),
+    class: 'menu-up reaction-menu',
+    keepOpen: true,
+    items: () => REACTIONS.map((reaction) => el('button', {
+      class: 'menu-item reaction-item',
+      text: REACTION_LOOK[reaction].emoji,
+      attrs: {
+        type: 'button', 'data-testid': `reaction-${REACTION_LOOK[reaction].name}`, 'data-i18n-skip': true,
+        'aria-label': t.m(`reaction.${reaction}`), title: t.m(`reaction.${reaction}`),
+      },
+      on: { click: () => actions.react(reaction) },
+    })),
+  });
+  const chatBadge = el('span', { class: 'toolbar-badge', attrs: { 'data-testid': 'chat-unread', 'aria-hidden': 'true', 'data-i18n-skip': true, hidden: true } });
+  const chatBadgeLabel = el('span', { class: 'visually-hidden', attrs: { id: uniqueId('chat-unread') } });
+  chat.button.setAttribute('aria-describedby', chatBadgeLabel.id);
   const view = button(t, 'toggle-view', 'toolbar.tileView', () => actions.toggleView(), 'toggle-view');
   const settings = button(t, 'open-settings', 'toolbar.settings', () => actions.openSettings());
   const invite = button(t, 'open-invite', 'toolbar.invite', () => actions.openInvite());
@@ -65,16 +92,34 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   invite.button.setAttribute('aria-haspopup', 'dialog');
   settings.render('gear', t.m('toolbar.settings'));
   invite.render('userPlus', t.m('toolbar.invite'));
+  let moderator = false;
   const leave = el('button', {
     class: 'button button-danger toolbar-leave',
     attrs: { type: 'button', 'data-testid': 'leave-button', title: t.m('room.leave') },
-    on: { click: () => actions.leave() },
+    on: { click: () => (moderator ? leaveMenu.toggle() : actions.leave()) },
   }, [icon('phoneOff'), el('span', { class: 'toolbar-leave-text', text: t.m('room.leave') })]);
+  const leaveMenu = createPopupMenu(leave, {
+    label: t.m('leave.menu'),
+    class: 'menu-up',
+    items: () => [
+      el('button', { class: 'menu-item', text: t.m('leave.leave'), attrs: { type: 'button', 'data-testid': 'leave-meeting' }, on: { click: () => actions.leave() } }),
+      el('button', {
+        class: 'menu-item is-danger', text: t.m('leave.endForAll'), attrs: { type: 'button', 'data-testid': 'end-for-all' },
+        on: { click: () => actions.endForAll() },
+      }),
+    ],
+  });
+  // Only a moderator's Leave opens a menu; for everyone else it leaves at once.
+  leave.removeAttribute('aria-haspopup');
+  leave.removeAttribute('aria-expanded');
 
   const element = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': t.m('toolbar.label'), 'data-testid': 'toolbar' } }, [
     el('div', { class: 'toolbar-group' }, [mic.button, camera.button, screen.button]),
-    el('div', { class: 'toolbar-group' }, [chat.button, participants.button, raiseHand, reactions, view.button]),
-    el('div', { class: 'toolbar-group' }, [security.button, settings.button, invite.button, leave]),
+    el('div', { class: 'toolbar-group' }, [
+      chat.button, participants.button, raiseHand.button,
+      el('span', { class: 'menu-anchor' }, [reactions.button, reactionMenu.element]), view.button,
+    ]),
+    el('div', { class: 'toolbar-group' }, [security.button, settings.button, invite.button, el('span', { class: 'menu-anchor' }, [leave, leaveMenu.element])]),
   ]);
 
   return {
@@ -88,6 +133,19 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
       screen.button.classList.toggle('is-active', s.screenSharing);
       show(screen.button, s.canShareScreen);
       chat.render('chat', t.m(s.chatOpen ? 'toolbar.closeChat' : 'toolbar.openChat'), s.chatOpen);
+      if (chatBadge.parentElement !== chat.button) chat.button.append(chatBadge, chatBadgeLabel);
+      chatBadge.textContent = s.chatUnreadBadge ?? '';
+      show(chatBadge, s.chatUnreadBadge !== undefined);
+      setText(chatBadgeLabel, s.chatUnreadBadge === undefined ? '' : t.m('chat.unread', { count: s.chatUnreadCount }));
+      raiseHand.render('hand', t.m(s.handRaised ? 'toolbar.lowerYourHand' : 'toolbar.raiseYourHand'), s.handRaised, s.enabled);
+      raiseHand.button.classList.toggle('is-active', s.handRaised);
+      reactions.render('smile', t.m(reactionMenu.isOpen ? 'toolbar.closeReactions' : 'toolbar.openReactions'), undefined, s.enabled);
+      if (!s.enabled) reactionMenu.close(false);
+      if (moderator !== s.moderator) {
+        moderator = s.moderator;
+        leaveMenu.close(false);
+        setAttributes(leave, { 'aria-haspopup': moderator ? 'menu' : null, 'aria-expanded': moderator ? 'false' : null });
+      }
       participants.render('users', t.m(s.participantsOpen ? 'toolbar.closeParticipants' : 'toolbar.openParticipants'), s.participantsOpen);
       // render() replaced the icon: the count goes back on top of it.
       if (badge.parentElement !== participants.button) participants.button.append(badge, badgeLabel);
@@ -128,17 +186,4 @@ function button(t: Translator, testId: string, name: MessageKey, onClick: () => 
       element.disabled = !enabled;
     },
   };
-}
-
-/** A button for a feature the server does not have yet: focusable, explained, inert. */
-function unavailable(t: Translator, testId: string, name: MessageKey, iconName: IconName, why: MessageKey, actions: ConferenceToolbarActions) {
-  const descriptionId = uniqueId(`${testId}-why`);
-  return el('button', {
-    class: 'button toolbar-button is-unavailable',
-    attrs: {
-      type: 'button', 'data-testid': testId, 'aria-label': t.m(name), 'aria-disabled': 'true',
-      'aria-describedby': descriptionId, title: t.m(why),
-    },
-    on: { click: () => actions.explain(why) },
-  }, [icon(iconName), el('span', { class: 'visually-hidden', text: t.m(why), attrs: { id: descriptionId } })]);
 }

@@ -3,6 +3,7 @@ import type { Participant } from '../../signal/protocol';
 import type { RosterState } from '../../signal/roster';
 import { isModerator } from '../../signal/signal-client';
 import { participantActions, type ParticipantAction } from '../../view/access';
+import { handPosition, type HandEntry } from '../../view/hands';
 import { el, setAttributes, setText, show, uniqueId, type Component } from '../dom';
 import { avatarHue, renderAvatar } from './avatar';
 import { icon, labelledIcon } from './icons';
@@ -16,6 +17,8 @@ export interface RosterListState {
   speaking: ReadonlySet<string>;
   /** One is a moderator: each other entry gets its actions menu. */
   selfIsModerator: boolean;
+  /** The raised hands, numbered. */
+  hands: readonly HandEntry[];
 }
 
 /** A moderator chose an action for someone (confirmations are the caller's). */
@@ -45,7 +48,7 @@ export function createRosterList(t: Translator, act: RosterAct = () => undefined
 
   return {
     element,
-    update({ roster, selfId, selfAvatar, speaking, selfIsModerator }) {
+    update({ roster, selfId, selfAvatar, speaking, selfIsModerator, hands }) {
       setText(heading, t.m('roster.title', { count: roster.participants.length }));
       const present = new Set(roster.participants.map((p) => p.id));
       for (const [id, entry] of entries) {
@@ -64,6 +67,7 @@ export function createRosterList(t: Translator, act: RosterAct = () => undefined
         entry.update({
           participant, isSelf, avatar: isSelf ? selfAvatar : null, speaking: speaking.has(participant.id),
           actions: participantActions(participant, selfId, selfIsModerator),
+          hand: handPosition(hands, participant.id),
         });
         const atIndex = list.children[index];
         if (atIndex !== entry.element) list.insertBefore(entry.element, atIndex ?? null);
@@ -78,6 +82,8 @@ interface RosterEntryState {
   avatar: string | null;
   speaking: boolean;
   actions: readonly ParticipantAction[];
+  /** Place in the raised-hands queue, when the hand is up. */
+  hand: number | undefined;
 }
 
 type RosterEntry = Component<RosterEntryState> & { closeMenu(): void };
@@ -89,6 +95,7 @@ function createRosterEntry(t: Translator, id: string, act: RosterAct, closeMenus
   const you = el('span', { class: 'roster-you', text: t.m('roster.you') });
   const badge = el('span', { class: 'badge', text: t.m('roster.moderator'), attrs: { 'data-testid': 'moderator-badge' } });
   const media = el('span', { class: 'roster-media' });
+  const hand = createHandBadge(t);
   let current: RosterEntryState | undefined;
   let menu: HTMLElement | null = null;
   const menuButton = el('button', {
@@ -104,7 +111,7 @@ function createRosterEntry(t: Translator, id: string, act: RosterAct, closeMenus
   const element = el('li', {
     class: 'roster-entry',
     attrs: { 'data-testid': 'roster-entry', 'data-participant-id': id },
-  }, [avatar, el('span', { class: 'roster-who' }, [name, ' ', you, ' ', badge]), media, menuButton]);
+  }, [avatar, el('span', { class: 'roster-who' }, [name, ' ', you, ' ', badge]), hand.element, media, menuButton]);
 
   /** The menu exists only while open, so each of its test ids is in the page once at most. */
   function openMenu(): void {
@@ -185,6 +192,7 @@ function createRosterEntry(t: Translator, id: string, act: RosterAct, closeMenus
       element.setAttribute('data-speaking', String(speaking));
       show(you, isSelf);
       show(badge, isModerator(participant.role));
+      hand.update(state.hand);
       element.classList.toggle('is-self', isSelf);
       const key = `${participant.audioMuted}/${participant.videoMuted}`;
       if (key !== mediaKey) {
@@ -196,6 +204,24 @@ function createRosterEntry(t: Translator, id: string, act: RosterAct, closeMenus
             participant.videoMuted ? 'media-state is-off' : 'media-state'),
         );
       }
+    },
+  };
+}
+
+/** A raised hand with its place in the queue (tiles and roster entries): `hand-badge`. */
+export function createHandBadge(t: Translator): { element: HTMLElement; update(position: number | undefined): void } {
+  const number = el('span', { class: 'hand-badge-number', attrs: { 'aria-hidden': 'true', 'data-i18n-skip': true } });
+  const element = el('span', { class: 'hand-badge', attrs: { 'data-testid': 'hand-badge', hidden: true } }, [icon('hand'), number]);
+  let shown: number | undefined;
+  return {
+    element,
+    update(position) {
+      if (position === shown) return;
+      shown = position;
+      show(element, position !== undefined);
+      number.textContent = position === undefined ? '' : String(position);
+      if (position === undefined) setAttributes(element, { role: null, 'aria-label': null, title: null });
+      else setAttributes(element, { role: 'img', 'aria-label': t.m('hands.badge', { position }), title: t.m('hands.badge', { position }) });
     },
   };
 }

@@ -1,7 +1,9 @@
 import type { Translator } from '../../i18n/i18n';
 import type { LobbyState } from '../../signal/lobby';
 import type { RosterState } from '../../signal/roster';
-import { el, setText, show, uniqueId, type Component } from '../dom';
+import type { HandEntry } from '../../view/hands';
+import { el, setAttributes, setText, show, uniqueId, type Component } from '../dom';
+import { createChatPanel, type ChatPanelActions, type ChatPanelState } from './chat-panel';
 import { icon } from './icons';
 import { createKnockList, type KnockListActions } from './knock-list';
 import { createRosterList, type RosterAct } from './roster-list';
@@ -17,22 +19,27 @@ export interface SidePanelState {
   selfIsModerator: boolean;
   /** Who knocks (moderators only; empty for others). */
   lobby: LobbyState;
+  /** The raised hands, oldest first, numbered. */
+  hands: readonly HandEntry[];
+  chat: Omit<ChatPanelState, 'roster' | 'selfId' | 'selfIsModerator'>;
 }
 
 export interface SidePanelActions {
   close(): void;
   knocks: KnockListActions;
   act: RosterAct;
+  chat: ChatPanelActions;
+  lowerHand(participantId: string): void;
+  lowerAllHands(): void;
 }
 
 /**
  * The panel beside the videos (a full-screen sheet on a phone): the participants, or the chat.
- * Participants: for moderators, who asks to join (admit, reject, chat); the live roster (moderator
- * badge, microphone and camera, a moderator's actions on each person), then the raised hands,
- * a place kept for when the server supports them. Chat: an honest empty state until the server
- * carries messages; no message is ever made up.
+ * Participants: for moderators, who asks to join (admit, reject, chat); the raised hands in the
+ * order they went up (moderators lower one or all); the live roster (moderator badge, hand,
+ * microphone and camera, a moderator's actions on each person). Chat: see chat-panel.
  */
-export function createSidePanel(t: Translator, actions: SidePanelActions): Component<SidePanelState> & { focus(): void; dialogs: HTMLElement[] } {
+export function createSidePanel(t: Translator, actions: SidePanelActions): Component<SidePanelState> & { focus(): void; focusChat(): void; dialogs: HTMLElement[] } {
   const onClose = actions.close;
   const titleId = uniqueId('side-panel-title');
   const title = el('h2', { class: 'side-panel-title', attrs: { id: titleId } });
@@ -44,22 +51,27 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
   const knocks = createKnockList(t, actions.knocks);
   const roster = createRosterList(t, actions.act);
   const raisedHeading = uniqueId('raised-hands');
+  const handsList = el('ol', { class: 'hands-list', attrs: { 'data-testid': 'hands-list', 'aria-labelledby': raisedHeading } });
+  const handsEmpty = el('p', { class: 'empty-state-text', text: t.m('participants.raisedHandsEmpty') });
+  const lowerAll = el('button', {
+    class: 'button', text: t.m('hands.lowerAll'),
+    attrs: { type: 'button', 'data-testid': 'lower-all-hands', hidden: true }, on: { click: () => actions.lowerAllHands() },
+  });
   const participants = el('div', { class: 'side-panel-body', attrs: { 'data-testid': 'participants-panel' } }, [
     knocks.element,
-    roster.element,
     el('section', { class: 'raised-hands', attrs: { 'aria-labelledby': raisedHeading, 'data-testid': 'raised-hands' } }, [
-      el('h3', { class: 'side-panel-subtitle', text: t.m('participants.raisedHands'), attrs: { id: raisedHeading } }),
-      el('ul', { class: 'roster', attrs: { 'data-testid': 'raised-hands-list', 'aria-labelledby': raisedHeading } }),
-      el('p', { class: 'empty-state-text', text: t.m('participants.raisedHandsEmpty') }),
+      el('div', { class: 'raised-hands-header' }, [
+        el('h3', { class: 'side-panel-subtitle', text: t.m('participants.raisedHands'), attrs: { id: raisedHeading } }),
+        lowerAll,
+      ]),
+      handsList,
+      handsEmpty,
     ]),
+    roster.element,
   ]);
-  const chat = el('div', { class: 'side-panel-body', attrs: { 'data-testid': 'chat-panel' } }, [
-    el('div', { class: 'empty-state', attrs: { 'data-testid': 'chat-empty' } }, [
-      icon('chat'),
-      el('p', { class: 'empty-state-title', text: t.m('chat.emptyTitle') }),
-      el('p', { class: 'empty-state-text', text: t.m('chat.emptyBody') }),
-    ]),
-  ]);
+  const chatPanel = createChatPanel(t, actions.chat);
+  const chat = chatPanel.element;
+  let handsKey = '';
   const element = el('aside', {
     class: 'side-panel',
     attrs: { 'aria-labelledby': titleId, 'data-testid': 'side-panel', hidden: true, tabindex: '-1' },
@@ -68,18 +80,50 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
   return {
     element,
     dialogs: [knocks.dialog],
-    update({ open, roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator, lobby }) {
+    update({ open, roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator, lobby, hands, chat: chatState }) {
       show(element, open !== null);
       element.setAttribute('data-open', open ?? '');
       show(participants, open === 'participants');
       show(chat, open === 'chat');
       if (open === 'participants') setText(title, t.m('roster.title', { count: rosterState.participants.length }));
       if (open === 'chat') setText(title, t.m('chat.title'));
-      roster.update({ roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator });
+      roster.update({ roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator, hands });
+      chatPanel.update({ ...chatState, roster: rosterState.participants, selfId, selfIsModerator });
+      const key = JSON.stringify([hands, selfId, selfIsModerator]);
+      if (key !== handsKey) {
+        handsKey = key;
+        const focusedId = handsList.contains(document.activeElement) ? document.activeElement?.getAttribute('data-testid') : null;
+        handsList.replaceChildren(...hands.map((hand) => handItem(hand, hand.participantId === selfId, selfIsModerator)));
+        if (focusedId) handsList.querySelector<HTMLElement>(`[data-testid="${focusedId}"]`)?.focus();
+        show(handsEmpty, hands.length === 0);
+        show(lowerAll, selfIsModerator && hands.length > 0);
+      }
       knocks.update({ lobby: selfIsModerator ? lobby : { knocks: [], chat: [] } });
     },
     focus() {
       element.focus();
     },
+    focusChat() {
+      chatPanel.focus();
+    },
   };
+
+  function handItem(hand: HandEntry, isSelf: boolean, moderator: boolean): HTMLElement {
+    const lower = moderator ? el('button', {
+      class: 'button button-small', text: t.m('hands.lower'),
+      attrs: { type: 'button', 'data-testid': `lower-hand-${hand.participantId}` },
+      on: { click: () => actions.lowerHand(hand.participantId) },
+    }) : null;
+    if (lower) setAttributes(lower, { 'aria-label': t.m('hands.lowerWho', { name: hand.displayName }) });
+    return el('li', { class: 'hand-item', attrs: { 'data-testid': `hand-${hand.participantId}`, 'data-participant-id': hand.participantId } }, [
+      el('span', { class: 'hand-position', text: String(hand.position), attrs: { 'aria-hidden': 'true', 'data-i18n-skip': true } }),
+      icon('hand'),
+      el('span', { class: 'hand-name' }, [
+        el('span', { text: hand.displayName, attrs: { 'data-i18n-skip': true } }),
+        isSelf ? ' ' : null,
+        isSelf ? el('span', { class: 'roster-you', text: t.m('roster.you') }) : null,
+      ]),
+      lower,
+    ]);
+  }
 }

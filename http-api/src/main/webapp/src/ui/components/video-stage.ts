@@ -1,11 +1,14 @@
 import type { Translator } from '../../i18n/i18n';
 import type { SpeakerState } from '../../media/active-speaker';
 import type { ScreenShareModel, TileModel } from '../../media/stage';
+import type { ShownReaction } from '../../signal/signal-client';
+import { handPosition, REACTION_LOOK, type HandEntry } from '../../view/hands';
 import { gridLayout, planStage, type FormFactor, type ViewMode } from '../../view/layout';
 import { el, setText, show, type Component } from '../dom';
 import { attachTrack } from '../media-element';
 import { avatarHue, renderAvatar } from './avatar';
 import { labelledIcon } from './icons';
+import { createHandBadge } from './roster-list';
 import { createScreenShareArea } from './screen-share-area';
 
 export interface VideoStageState {
@@ -16,6 +19,10 @@ export interface VideoStageState {
   speakers: SpeakerState;
   /** One's own avatar picture for one's tile when the camera is off. */
   selfAvatar: string | null;
+  /** The raised hands, numbered: a badge on each of their tiles. */
+  hands: readonly HandEntry[];
+  /** Reactions being shown: each floats on its sender's tile. */
+  reactions: readonly ShownReaction[];
 }
 
 /**
@@ -55,6 +62,8 @@ export function createVideoStage(t: Translator): Component<VideoStageState> {
           speaking: state.speakers.speaking.has(model.participantId),
           activeSpeaker: state.speakers.active === model.participantId,
           avatar: model.isSelf ? state.selfAvatar : null,
+          hand: handPosition(state.hands, model.participantId),
+          reactions: state.reactions.filter((r) => r.participantId === model.participantId),
         });
       }
       screenArea.update({ screens: state.screens });
@@ -108,6 +117,8 @@ interface TileState {
   speaking: boolean;
   activeSpeaker: boolean;
   avatar: string | null;
+  hand: number | undefined;
+  reactions: readonly ShownReaction[];
 }
 
 type Tile = Component<TileState> & { remove(): void };
@@ -121,15 +132,39 @@ function createTile(t: Translator, participantId: string): Tile {
   const you = el('span', { class: 'tile-you', text: t.m('roster.you') });
   const micOff = labelledIcon('micOff', t.m('roster.micOff'), 'tile-mic-off');
   micOff.setAttribute('data-testid', 'tile-mic-off');
+  const hand = createHandBadge(t);
+  hand.element.classList.add('tile-hand');
+  // Screen readers hear reactions from the page's announcer; the floating emoji is for the eyes.
+  const bubbles = el('div', { class: 'reaction-bubbles', attrs: { 'aria-hidden': 'true', 'data-i18n-skip': true } });
+  const bubbleById = new Map<number, HTMLElement>();
   const element = el('figure', {
     class: 'tile',
     attrs: { 'data-testid': 'tile', 'data-participant-id': participantId, 'data-speaking': 'false' },
-  }, [avatar, el('figcaption', { class: 'tile-caption' }, [micOff, name, you])]);
+  }, [avatar, hand.element, bubbles, el('figcaption', { class: 'tile-caption' }, [micOff, name, you])]);
   let isSelf: boolean | undefined;
 
   return {
     element,
-    update({ model, speaking, activeSpeaker, avatar: picture }) {
+    update({ model, speaking, activeSpeaker, avatar: picture, hand: position, reactions }) {
+      hand.update(position);
+      const live = new Set(reactions.map((r) => r.id));
+      for (const [id, bubble] of bubbleById) {
+        if (!live.has(id)) {
+          bubble.remove();
+          bubbleById.delete(id);
+        }
+      }
+      reactions.forEach((reaction, index) => {
+        if (bubbleById.has(reaction.id)) return;
+        const bubble = el('span', {
+          class: 'reaction-bubble', text: REACTION_LOOK[reaction.reaction].emoji,
+          attrs: { 'data-testid': 'reaction-bubble', 'data-reaction': reaction.reaction },
+        });
+        // Side by side when several float at once.
+        bubble.style.setProperty('--bubble-offset', String(index % 4));
+        bubbleById.set(reaction.id, bubble);
+        bubbles.appendChild(bubble);
+      });
       if (model.isSelf !== isSelf) {
         isSelf = model.isSelf;
         video.muted = model.isSelf;

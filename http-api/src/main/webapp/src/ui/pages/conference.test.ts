@@ -69,24 +69,9 @@ describe('the toolbar', () => {
       expect(button.getAttribute('aria-label') ?? button.textContent, button.dataset['testid']).not.toBe('');
     }
     expect(buttons.filter((b) => b.hasAttribute('aria-pressed')).map((b) => b.dataset['testid'])).toEqual([
-      'toggle-mic', 'toggle-camera', 'toggle-screen', 'toggle-chat', 'toggle-participants', 'toggle-view',
+      'toggle-mic', 'toggle-camera', 'toggle-screen', 'toggle-chat', 'toggle-participants', 'raise-hand', 'toggle-view',
     ]);
-  });
-
-  it('raiseHandAndReactionsAreThereButDisabledAndChangeNothing', async () => {
-    await room.enter();
-    const sent = room.socket().sent.length;
-    for (const id of ['raise-hand', 'reactions']) {
-      const button = room.byTestId<HTMLButtonElement>(id);
-      expect(button?.getAttribute('aria-disabled')).toBe('true');
-      expect(button?.hasAttribute('aria-pressed')).toBe(false);
-      expect(button?.title).toMatch(/arrives? with the moderation features/);
-      button?.click();
-      expect(button?.hasAttribute('aria-pressed')).toBe(false);
-    }
-    expect(room.byTestId('toast')?.textContent).toBe('Reactions arrive with the moderation features.');
-    expect(room.socket().sent).toHaveLength(sent);
-    expect(document.body.textContent).not.toMatch(/soon|bientôt/i);
+    expect(room.byTestId('reactions')?.getAttribute('aria-haspopup')).toBe('menu');
   });
 
   it('inviteShowsTheLinkAndAReadyToSendInvitationAndCopiesThem', async () => {
@@ -132,12 +117,13 @@ describe('keyboard shortcuts', () => {
     expect(room.byTestId<HTMLDialogElement>('shortcuts-help')?.open).toBe(true);
   });
 
-  it('rExplainsThatRaisingAHandIsNotThereYet', async () => {
+  it('rRaisesAndLowersOnesHand', async () => {
     await room.enter();
-    const sent = room.socket().sent.length;
     room.press('r');
-    expect(room.byTestId('toast')?.textContent).toBe('Raising a hand arrives with the moderation features.');
-    expect(room.socket().sent).toHaveLength(sent);
+    expect(room.socket().last()).toMatchObject({ raiseHand: { raised: true } });
+    room.socket().receive({ handsChanged: { participantIds: ['p-ada'] } });
+    room.press('r');
+    expect(room.socket().last()).toMatchObject({ raiseHand: { raised: false } });
   });
 
   it('areIgnoredWhileTypingInAFieldWithModifiersAndWhileADialogIsOpen', async () => {
@@ -228,22 +214,24 @@ describe('the stage', () => {
 });
 
 describe('the side panel', () => {
-  it('participantsAreOpenBesideTheVideosOnAComputerWithRaisedHandsPreparedButEmpty', async () => {
+  it('participantsAreOpenBesideTheVideosOnAComputerWithNoHandRaisedYet', async () => {
     await room.enter();
     expect(room.visible(room.byTestId('roster'))).toBe(true);
     expect(room.byTestId('side-panel')?.querySelector('h2')?.textContent).toBe('Participants (2)');
-    expect(room.byTestId('raised-hands-list')?.children).toHaveLength(0);
-    expect(room.byTestId('raised-hands')?.textContent).toContain('once raising a hand arrives with the moderation features');
+    expect(room.byTestId('hands-list')?.children).toHaveLength(0);
+    expect(room.byTestId('raised-hands')?.textContent).toContain('No hand is raised.');
+    expect(room.visible(room.byTestId('lower-all-hands'))).toBe(false);
   });
 
-  it('chatSaysPlainlyThatItIsNotThereYetAndShowsNoMessage', async () => {
+  it('anEmptyChatSaysSoAndNeverMakesAMessageUp', async () => {
     await room.enter();
     room.byTestId('toggle-chat')?.click();
     expect(room.byTestId('toggle-chat')?.getAttribute('aria-pressed')).toBe('true');
     const chat = room.byTestId('chat-panel');
     expect(room.visible(chat)).toBe(true);
-    expect(chat?.textContent).toContain('Chat arrives with the moderation features.');
-    expect(chat?.querySelectorAll('li, textarea, input')).toHaveLength(0);
+    expect(room.byTestId('chat-empty')?.textContent).toContain('No messages yet');
+    expect(room.all('chat-message')).toHaveLength(0);
+    expect(document.activeElement).toBe(room.byTestId('chat-input'));
     room.byTestId('panel-close')?.click();
     expect(room.visible(chat)).toBe(false);
   });
@@ -308,7 +296,7 @@ describe('leaving the conference view', () => {
     await room.enter();
     room.byTestId('open-settings')?.click();
     expect(room.byTestId<HTMLDialogElement>('settings')?.open).toBe(true);
-    room.socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
+    room.socket().receive({ conferenceEnded: { reason: 'LAST_PARTICIPANT_LEFT' } });
     room.byTestId('rejoin-button')?.click();
     room.socket().open();
     room.socket().receive({ requestId: room.socket().last().requestId, joined: { participantId: 'p-ada', resumeToken: 't', conference: { roster: [ada] } } });

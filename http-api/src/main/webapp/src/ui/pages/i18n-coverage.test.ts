@@ -64,7 +64,26 @@ async function fullConference(): Promise<void> {
   await room.enter();
   room.pushTracks([...BOB_TRACKS, { mid: '2', kind: 'video', source: 'MEDIA_SOURCE_SCREEN', participantId: 'p-bob' }]);
   await settle();
+  // Hands up (with a moderator's Lower buttons), a reaction floating, every kind of chat message.
+  room.socket().receive({ handsChanged: { participantIds: ['p-bob', 'p-ada'] } });
+  room.socket().receive({ reacted: { participantId: 'p-bob', reaction: 'REACTION_CLAP' } });
+  room.socket().receive({ chatMessage: { messageId: 'm1', fromParticipantId: 'p-bob', fromDisplayName: 'Bob', text: 'Hello', at: '2026-01-01T10:00:00Z' } });
+  room.socket().receive({ chatMessage: { messageId: 'm2', fromParticipantId: 'p-bob', fromDisplayName: 'Bob', toParticipantId: 'p-ada', text: 'psst' } });
+  room.socket().receive({ chatMessage: { messageId: 'm3', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', toParticipantId: 'p-bob', text: 'ok' } });
+  room.socket().receive({ chatMessage: { messageId: 'm4', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', toParticipantId: 'p-gone', text: '?' } });
   room.byTestId('toggle-chat')?.click();
+  const recipient = room.byTestId<HTMLSelectElement>('chat-recipient');
+  if (recipient) recipient.value = 'p-bob';
+  recipient?.dispatchEvent(new Event('change'));
+  const input = room.byTestId<HTMLTextAreaElement>('chat-input');
+  if (input) input.value = 'again';
+  room.byTestId('chat-send')?.closest('form')?.requestSubmit();
+  room.socket().receive({ requestId: room.socket().last().requestId, error: { code: 'RATE_LIMITED', message: 'too fast' } });
+  if (input) input.value = 'x'.repeat(1900);
+  input?.dispatchEvent(new Event('input'));
+  room.byTestId('leave-button')?.click();
+  room.byTestId('end-for-all')?.click();
+  room.byTestId('reactions')?.click();
   room.byTestId('open-settings')?.click();
   room.byTestId('open-invite')?.click();
   room.press('?');
@@ -85,7 +104,9 @@ describe('words on the page', () => {
     await fullConference();
     expect(untranslated(document.body)).toEqual([]);
     expect(shownI18nKeys(document.body)).toEqual(expect.arrayContaining([
-      'toolbar.mic', 'toolbar.raiseHandLater', 'chat.emptyTitle', 'settings.title', 'invite.title', 'shortcuts.title', 'stage.screenShare',
+      'toolbar.mic', 'toolbar.raiseHand', 'settings.title', 'invite.title', 'shortcuts.title', 'stage.screenShare',
+      'hands.badge', 'hands.lowerAll', 'hands.lowerWho', 'reaction.REACTION_HEART', 'chat.privateFrom', 'chat.privateTo', 'chat.privateToSomeone',
+      'chat.error.rateLimited', 'chat.charactersLeft', 'chat.placeholderPrivate', 'chat.delete', 'end.title', 'end.confirm',
     ]));
   });
 
@@ -110,15 +131,27 @@ describe('words on the page', () => {
     room.t.setLanguage('fr');
     room.t.setLanguage('en');
     expect(room.byTestId('toggle-mic')?.getAttribute('aria-label')).toBe('Mute microphone');
-    expect(room.byTestId('chat-empty')?.textContent).toContain('Chat is not available yet');
+    expect(room.byTestId('chat-error')?.textContent).toBe('You are sending messages too fast. Wait a moment, then send it again.');
+    expect(room.byTestId('lower-all-hands')?.textContent).toBe('Lower all hands');
   });
 
   it('theLeftPageFollowsTheLanguageToo', async () => {
     await room.enter();
     room.byTestId('leave-button')?.click();
+    expect(untranslated(document.body)).toEqual([]);
+    room.byTestId('leave-meeting')?.click();
     room.t.setLanguage('fr');
     expect(room.byTestId('left')?.textContent).toContain('Vous avez quitté la salle');
     expect(englishLeft(document.body)).toEqual([]);
+  });
+
+  it('theMeetingEndedByAModeratorPageIsTranslatable', async () => {
+    await room.enter();
+    room.socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
+    expect(untranslated(document.body)).toEqual([]);
+    room.t.setLanguage('fr');
+    expect(englishLeft(document.body)).toEqual([]);
+    expect(room.byTestId('ended-page')?.textContent).toContain('La réunion a été terminée par un modérateur');
   });
 
   it('everyAccessControlScreenIsTranslatableAndSwitchesToFrench', async () => {

@@ -219,7 +219,10 @@ describe('room page', () => {
   it('leavingShowsAWayBack', () => {
     mount();
     enterRoom();
+    // Ada is a moderator: Leave opens the menu with Leave and End meeting for everyone.
     byTestId<HTMLButtonElement>('leave-button')?.click();
+    expect(byTestId('leave-button')?.getAttribute('aria-expanded')).toBe('true');
+    byTestId<HTMLButtonElement>('leave-meeting')?.click();
     expect(socket().last()).toMatchObject({ leave: {} });
     expect(byTestId('left')?.textContent).toContain('You left the room');
     byTestId<HTMLButtonElement>('rejoin-button')?.click();
@@ -248,7 +251,18 @@ describe('room page', () => {
     mount();
     enterRoom();
     socket().receive({ conferenceEnded: { reason: 'ENDED_BY_MODERATOR' } });
-    expect(byTestId('ended')?.textContent).toContain('A moderator ended it for everyone.');
+    expect(byTestId('ended-page')?.textContent).toContain('The meeting was ended by a moderator');
+    expect(byTestId('rejoin-button')).toBeNull();
+    timers.advance(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('aConferenceThatEndedByItselfCanBeStartedAgain', () => {
+    mount();
+    enterRoom();
+    socket().receive({ conferenceEnded: { reason: 'LAST_PARTICIPANT_LEFT' } });
+    expect(byTestId('ended')?.textContent).toContain('Everyone has left.');
+    expect(byTestId('rejoin-button')).not.toBeNull();
   });
 });
 

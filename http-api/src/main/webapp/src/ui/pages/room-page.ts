@@ -6,12 +6,15 @@ import { buildStage } from '../../media/stage';
 import { describeRosterChanges, type RosterChange } from '../../signal/roster';
 import { isModerator, selfParticipant, type Profile, type SessionEvent, type SessionState, type SignalClient } from '../../signal/signal-client';
 import { alertWorthy, knockBadge, passwordProblem, refusalPage, type ParticipantAction } from '../../view/access';
+import { keptRecipient, unreadBadge, unreadCount } from '../../view/chat';
+import { handQueue } from '../../view/hands';
 import type { ViewMode } from '../../view/layout';
 import { shortcutFor, type ShortcutAction } from '../../view/shortcuts';
 import { el, retranslate } from '../dom';
 import { browserFormFactor, type FormFactorSource } from '../form-factor';
 import { createConferenceToolbar } from '../components/conference-toolbar';
 import { createConnectionBanner } from '../components/connection-banner';
+import { createEndDialog } from '../components/end-dialog';
 import { createErrorAlert } from '../components/error-alert';
 import { createInviteDialog } from '../components/invite-dialog';
 import { createKickDialog } from '../components/kick-dialog';
@@ -70,6 +73,12 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
   let askedFor: SessionState['error'];
   /** Those whose participantLeft said a moderator removed them (announced as such). */
   const removedIds = new Set<string>();
+  /** To whom the next chat message goes: "" everyone, else a participant id. */
+  let chatRecipient = '';
+  /** Chat messages the person has had in front of them (the panel open), or that were there on joining. */
+  const seenChat = new Set<string>();
+  /** Every name seen in this room, for the recipients of private messages who have left since. */
+  const names = new Map<string, string>();
   const returnPath = () => {
     try {
       return new URL(deps.pageUrl()).pathname;
@@ -125,6 +134,11 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     panel = panel === name ? null : name;
     renderMedia();
     if (panel !== null && form.get() === 'phone') sidePanel.focus();
+    else if (panel === 'chat') sidePanel.focusChat();
+  };
+  const handRaised = () => {
+    const state = client.getState();
+    return state.selfId !== undefined && state.raisedHands.includes(state.selfId);
   };
   const toggleView = () => {
     viewMode = viewMode === 'tile' ? 'speaker' : 'tile';
@@ -135,7 +149,6 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     if (media.getState().local.screen) media.stopScreenShare();
     else void media.startScreenShare();
   };
-  const explain = (message: MessageKey) => toast.show(t.m(message));
 
   const toolbar = createConferenceToolbar(t, {
     toggleMic: () => media.setAudioMuted(!selfMuted().audio),
@@ -148,8 +161,13 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     openInvite: () => invite.modal.open(),
     openSecurity: () => security.modal.open(),
     leave: () => client.leave(),
-    explain,
+    toggleHand: () => client.raiseHand(!handRaised()),
+    react: (reaction) => {
+      if (!client.react(reaction)) toast.show(t.m('reactions.tooFast'));
+    },
+    endForAll: () => endDialog.ask(),
   });
+  const endDialog = createEndDialog(t, () => client.endConference());
   const kickDialog = createKickDialog(t, (target, message) => client.kick(target.participantId, target.ban, message));
   const act = (action: ParticipantAction, who: { id: string; displayName: string }) => {
     if (action === 'make-moderator') client.grantModerator(who.id);
@@ -168,6 +186,17 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       chat: (knockId, text) => client.sendLobbyChat(text, knockId),
     },
     act,
+    chat: {
+      send: (text, to) => client.sendChat(text, to),
+      chooseRecipient: (participantId) => {
+        chatRecipient = participantId;
+        renderMedia();
+      },
+      delete: (messageId) => client.deleteChat(messageId),
+      dismissError: () => client.dismissChatError(),
+    },
+    lowerHand: (participantId) => client.lowerHand(participantId),
+    lowerAllHands: () => client.lowerAllHands(),
   });
   const security = createSecurityDialog(t, {
     setLobby: (enabled) => client.setLobby(enabled),
@@ -216,6 +245,7 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     shortcutsDialog.element,
     security.element,
     kickDialog.element,
+    endDialog.element,
     ...sidePanel.dialogs,
   ]);
   const connecting = createNoticePanel(t.m('room.connecting'), undefined, [], 'connecting');
@@ -246,6 +276,10 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
   );
 
   const render = (state: SessionState, previous: SessionState | undefined) => {
+    if (state.phase === 'joined' && previous !== undefined && previous.phase !== 'joined') {
+      // What was said before (the history of a join or a reload) is not news.
+      for (const message of state.chat) seenChat.add(message.messageId);
+    }
     if (state.phase === 'joined') everJoined = true;
     if (state.phase === 'idle' || state.phase === 'left' || state.phase === 'ended') {
       joiningFromForm = false;
@@ -279,7 +313,10 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
 
     if (previous?.phase === 'joined' && state.phase === 'joined') {
       const changes = describeRosterChanges(previous.roster, state.roster, removedIds);
-      if (changes.length > 0) announcer.announce(changes.map((c) => describe(t, c)).join('. '));
+      const raised = state.raisedHands.filter((id) => id !== state.selfId && !previous.raisedHands.includes(id))
+        .map((id) => t.t('hands.announce.raised', { name: names.get(id) ?? '' }));
+      const said = [...changes.map((c) => describe(t, c)), ...raised];
+      if (said.length > 0) announcer.announce(said.join('. '));
       const wasModerator = isModerator(selfParticipant(previous)?.role);
       if (!wasModerator && isModerator(selfParticipant(state)?.role) && previous.selfId === state.selfId) toast.show(t.m('role.nowModerator'));
     }
@@ -334,6 +371,10 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       case 'ended': {
         const reasonKey = `ended.reason.${state.endReason ?? ''}`;
         const reason = t.tryT(reasonKey) === undefined ? undefined : t.m(reasonKey as MessageKey);
+        // Ended for everyone on purpose: say who did it, and offer no way back in from here.
+        if (state.endReason === 'ENDED_BY_MODERATOR') {
+          return createNoticePanel(t.m('ended.byModerator.title'), t.m('ended.byModerator.body'), [homeLink()], 'ended-page');
+        }
         return createNoticePanel(t.m('ended.title'), reason, [rejoinButton('ended.restart'), homeLink()], 'ended');
       }
     }
@@ -359,6 +400,12 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     const self = selfParticipant(state);
     const muted = selfMuted();
     const moderator = state.phase === 'joined' && isModerator(self?.role);
+    for (const p of state.roster.participants) names.set(p.id, p.displayName);
+    chatRecipient = keptRecipient(chatRecipient, state.roster.participants, state.selfId);
+    const chatVisible = panel === 'chat' && state.phase === 'joined';
+    if (chatVisible) for (const message of state.chat) seenChat.add(message.messageId);
+    const unread = chatVisible ? 0 : unreadCount(state.chat, seenChat, state.selfId);
+    const hands = handQueue(state.raisedHands, state.roster.participants);
     banner.update({ reconnecting: state.phase === 'reconnecting', mediaRecovering: state.phase === 'joined' && mediaState.recovering });
     toolbar.update({
       audioMuted: muted.audio,
@@ -372,7 +419,11 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       moderator,
       knockBadge: knockBadge(state.lobby.knocks.length, moderator),
       knockCount: state.lobby.knocks.length,
+      handRaised: handRaised(),
+      chatUnreadBadge: unreadBadge(unread),
+      chatUnreadCount: unread,
     });
+    if (!moderator && endDialog.modal.isOpen) endDialog.modal.close();
     security.update({ access: state.access });
     if (!moderator && security.modal.isOpen) security.modal.close();
     const model = buildStage(state.roster, state.selfId, mediaState);
@@ -383,11 +434,16 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       form: form.get(),
       speakers: mediaState.speakers,
       selfAvatar: avatar,
+      hands,
+      reactions: state.reactions,
     });
     conference.classList.toggle('has-panel', panel !== null);
     sidePanel.update({
       open: panel, roster: state.roster, selfId: state.selfId, selfAvatar: avatar, speaking: mediaState.speakers.speaking,
-      selfIsModerator: moderator, lobby: state.lobby,
+      selfIsModerator: moderator, lobby: state.lobby, hands,
+      chat: {
+        chat: state.chat, names, recipient: chatRecipient, error: state.chatError, language: t.language, enabled: state.phase === 'joined',
+      },
     });
     remoteAudio.update({ audio: model.audio });
     mediaNotice.update({ deviceProblem: mediaState.deviceProblem, error: mediaState.error, soundBlocked });
@@ -427,7 +483,7 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
         togglePanel('participants');
         break;
       case 'raise-hand':
-        explain('toolbar.raiseHandLater');
+        if (joined) client.raiseHand(!handRaised());
         break;
       case 'toggle-view':
         toggleView();
@@ -489,6 +545,18 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
         removedIds.add(event.participantId);
         toast.show(t.m('roster.announce.removed', { name: event.displayName }));
         break;
+      case 'reaction':
+        announcer.announce(t.t('reaction.announce', {
+          name: names.get(event.participantId) ?? '', reaction: t.t(`reaction.${event.reaction}`),
+        }));
+        break;
+      case 'chat': {
+        // An open chat's log speaks for itself; a closed one is heard of here.
+        if (panel === 'chat' || event.message.fromParticipantId === client.getState().selfId) break;
+        const key = event.message.toParticipantId === '' ? 'chat.announce' : 'chat.announcePrivate';
+        announcer.announce(t.t(key, { name: event.message.fromDisplayName }));
+        break;
+      }
     }
   }
   media.subscribe(() => {
