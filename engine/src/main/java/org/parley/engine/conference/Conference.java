@@ -85,6 +85,10 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record React(ParticipantId participant, Reaction reaction, ActorRef<StatusReply<Verdict>> replyTo)
             implements Command {}
 
+    /** A chat message from a participant, to everyone ({@code to} empty) or privately to one participant. */
+    public record PostChat(ParticipantId from, Optional<ParticipantId> to, String text, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
     private record ConnectionTerminated(ActorRef<RoomUpdate> connection) implements Command {}
 
     // ---- events ----
@@ -133,6 +137,15 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
 
     public record AllHandsLowered(Initiator by, Instant at) implements Event {}
 
+    public record ChatMessagePosted(ChatMessage message) implements Event {
+        @Override
+        public Instant at() {
+            return message.at();
+        }
+    }
+
+    public record ChatMessageDeleted(ChatMessageId message, Initiator by, Instant at) implements Event {}
+
     // ---- behaviour ----
 
     private final RoomName room;
@@ -146,6 +159,14 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     private final Set<ActorRef<RoomUpdate>> watched = new HashSet<>();
     /** When each participant last reacted: reactions are rate limited, in memory (they are not state). */
     private final Map<ParticipantId, Instant> lastReaction = new HashMap<>();
+
+    /** Recent chat messages per participant, for the rate limit (in memory: it is not state). */
+    private final Map<ParticipantId, java.util.ArrayDeque<Instant>> recentChat = new HashMap<>();
+
+    /** At most this many chat messages per person within {@link #CHAT_WINDOW}. */
+    public static final int CHAT_BURST = 5;
+
+    public static final java.time.Duration CHAT_WINDOW = java.time.Duration.ofSeconds(5);
 
     /** At most one reaction per person per this long. */
     public static final java.time.Duration REACTION_INTERVAL = java.time.Duration.ofMillis(700);
@@ -185,6 +206,7 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .onCommand(Withdraw.class, this::onWithdraw)
                 .onCommand(SetHand.class, this::onSetHand)
                 .onCommand(React.class, this::onReact)
+                .onCommand(PostChat.class, this::onPostChat)
                 .onCommand(ConnectionTerminated.class, this::onConnectionTerminated)
                 .build();
     }
@@ -373,6 +395,43 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         return accepted(cmd.replyTo());
     }
 
+    // ---- chat ----
+
+    private ReplyEffect<Event, ConferenceState> onPostChat(ConferenceState state, PostChat cmd) {
+        Optional<Member> sender = state.member(cmd.from());
+        if (sender.isEmpty()) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "join the conference first");
+        }
+        if (cmd.to().isPresent() && !state.isMember(cmd.to().get())) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+        }
+        if (cmd.text() == null || cmd.text().isBlank()) {
+            return deny(cmd.replyTo(), Denial.INVALID, "the message is empty");
+        }
+        if (cmd.text().length() > ChatMessage.MAX_TEXT) {
+            return deny(cmd.replyTo(), Denial.INVALID, "a message is at most " + ChatMessage.MAX_TEXT + " characters");
+        }
+        if (!chatAllowed(cmd.from())) {
+            return deny(cmd.replyTo(), Denial.RATE_LIMITED, "you are sending messages too fast; wait a moment");
+        }
+        ChatMessage message = new ChatMessage(ChatMessageId.random(), cmd.from(), sender.get().displayNameAtJoin(), cmd.to(),
+                cmd.text().strip(), now());
+        return persistAndAnnounce(List.of(new ChatMessagePosted(message)), cmd.replyTo());
+    }
+
+    private boolean chatAllowed(ParticipantId from) {
+        Instant now = clock.instant();
+        java.util.ArrayDeque<Instant> recent = recentChat.computeIfAbsent(from, id -> new java.util.ArrayDeque<>());
+        while (!recent.isEmpty() && !recent.peekFirst().plus(CHAT_WINDOW).isAfter(now)) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= CHAT_BURST) {
+            return false;
+        }
+        recent.addLast(now);
+        return true;
+    }
+
     // ---- moderation ----
 
     private ReplyEffect<Event, ConferenceState> onModerate(ConferenceState state, Moderate cmd) {
@@ -419,6 +478,13 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 return accepted(cmd.replyTo());
             }
             return persistAndAnnounce(List.of(new AllHandsLowered(by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.DeleteChat delete) {
+            boolean known = state.chat().stream().anyMatch(message -> message.id().equals(delete.message()));
+            if (!known) {
+                return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "no such message in this conference's chat");
+            }
+            return persistAndAnnounce(List.of(new ChatMessageDeleted(delete.message(), by, now())), cmd.replyTo());
         }
         if (action instanceof ModeratorAction.EndConference) {
             return endForEveryone(state, by, cmd.replyTo());
@@ -540,6 +606,15 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         } else if (event instanceof ParticipantKicked kicked) {
             broadcastExcept(null, new RoomUpdate.Kicked(kicked.participant(), kicked.banned(), kicked.message()));
             broadcastExcept(kicked.participant(), new RoomUpdate.HandsChanged(after.raisedHands()));
+        } else if (event instanceof ChatMessagePosted posted) {
+            ChatMessage message = posted.message();
+            listeners.forEach((participant, listener) -> {
+                if (message.visibleTo(participant)) {
+                    listener.tell(new RoomUpdate.ChatPosted(message));
+                }
+            });
+        } else if (event instanceof ChatMessageDeleted deleted) {
+            broadcastExcept(null, new RoomUpdate.ChatDeleted(deleted.message()));
         } else if (event instanceof HandRaised || event instanceof HandLowered || event instanceof AllHandsLowered) {
             broadcastExcept(null, new RoomUpdate.HandsChanged(after.raisedHands()));
         }

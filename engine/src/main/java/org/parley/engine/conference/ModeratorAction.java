@@ -29,6 +29,9 @@ public sealed interface ModeratorAction {
 
     record LowerAllHands() implements ModeratorAction {}
 
+    /** Delete a chat message for everyone who could see it. */
+    record DeleteChat(ChatMessageId message) implements ModeratorAction {}
+
     /** End the conference for everyone: all are told and disconnected. */
     record EndConference() implements ModeratorAction {}
 }

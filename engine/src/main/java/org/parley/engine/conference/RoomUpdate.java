@@ -50,6 +50,12 @@ public sealed interface RoomUpdate {
     /** To everyone: someone reacted (shown briefly on their tile; not recorded). */
     record Reacted(ParticipantId participant, Reaction reaction) implements RoomUpdate {}
 
+    /** To those who may read it (everyone, or the two people of a private message). */
+    record ChatPosted(ChatMessage message) implements RoomUpdate {}
+
+    /** To everyone: a moderator deleted a message (clients that never had it ignore this). */
+    record ChatDeleted(ChatMessageId message) implements RoomUpdate {}
+
     /** To everyone (the person removed included): a moderator removed someone. */
     record Kicked(ParticipantId participant, boolean banned, String message) implements RoomUpdate {}
 }

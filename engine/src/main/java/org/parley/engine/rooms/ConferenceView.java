@@ -3,6 +3,7 @@ package org.parley.engine.rooms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.parley.engine.conference.ChatMessage;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.Phase;
@@ -15,4 +16,4 @@ import org.parley.engine.conference.RoomName;
 public record ConferenceView(
         RoomName room, Phase phase, long instance, Optional<Instant> startedAt, Optional<Instant> endedAt,
         List<RosterEntry> roster, boolean lobbyEnabled, boolean passwordSet, List<Knock> knocks,
-        List<ParticipantId> raisedHands) {}
+        List<ParticipantId> raisedHands, List<ChatMessage> chat) {}

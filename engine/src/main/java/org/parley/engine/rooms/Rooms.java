@@ -193,6 +193,11 @@ public final class Rooms {
                 (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.SetHand(participant, raised, replyTo));
     }
 
+    public CompletionStage<Verdict> postChat(RoomName room, ParticipantId from, Optional<ParticipantId> to, String text) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.PostChat(from, to, text, replyTo));
+    }
+
     public CompletionStage<Verdict> react(RoomName room, ParticipantId participant, Reaction reaction) {
         return ask(conferenceEntity(room),
                 (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.React(participant, reaction, replyTo));
@@ -280,7 +285,7 @@ public final class Rooms {
                 .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
                         state.endedAt(), entries.stream().map(CompletableFuture::join).toList(),
                         state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks(),
-                        state.raisedHands()));
+                        state.raisedHands(), state.chat()));
     }
 
     /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */

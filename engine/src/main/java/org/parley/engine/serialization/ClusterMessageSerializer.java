@@ -17,6 +17,7 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 import java.util.Optional;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.Denial;
 import org.parley.engine.conference.Denied;
@@ -93,7 +94,7 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         C_JOIN, C_LEAVE, C_SUBSCRIBE, C_GET, C_RELAY, C_ADMISSION, C_MODERATE, C_KNOCKER_SAYS, C_WITHDRAW,
         R_WAITING, R_IN_LOBBY, R_DENIED, R_ACCEPTED,
         U_JOINED, U_LEFT, U_ROLE, U_PARTICIPANT, U_ENDED, U_HOST, U_KNOCK, U_KNOCK_ANSWERED, U_LOBBY_MESSAGE,
-        U_ACCESS, U_KICKED, C_SET_HAND, C_REACT, U_HANDS, U_REACTED,
+        U_ACCESS, U_KICKED, C_SET_HAND, C_REACT, U_HANDS, U_REACTED, C_POST_CHAT, U_CHAT_POSTED, U_CHAT_DELETED,
         P_REGISTER, P_NAME, P_LANGUAGE, P_AUDIO, P_VIDEO, P_RESUME, P_KEEP_ALIVE, P_LEAVE, P_GET;
 
         static Manifest of(Object o) {
@@ -120,6 +121,9 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             if (o instanceof Conference.React) return C_REACT;
             if (o instanceof RoomUpdate.HandsChanged) return U_HANDS;
             if (o instanceof RoomUpdate.Reacted) return U_REACTED;
+            if (o instanceof Conference.PostChat) return C_POST_CHAT;
+            if (o instanceof RoomUpdate.ChatPosted) return U_CHAT_POSTED;
+            if (o instanceof RoomUpdate.ChatDeleted) return U_CHAT_DELETED;
             if (o instanceof RoomUpdate.MemberJoined) return U_JOINED;
             if (o instanceof RoomUpdate.MemberLeft) return U_LEFT;
             if (o instanceof RoomUpdate.RoleChanged) return U_ROLE;
@@ -207,6 +211,16 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                 yield org.parley.engine.serialization.proto.v1.Reacted.newBuilder().setParticipantId(m.participant().value())
                         .setReaction(m.reaction().name()).build().toByteArray();
             }
+            case C_POST_CHAT -> {
+                var m = (Conference.PostChat) o;
+                yield org.parley.engine.serialization.proto.v1.PostChat.newBuilder()
+                        .setFromParticipantId(m.from().value()).setToParticipantId(m.to().map(ParticipantId::value).orElse(""))
+                        .setText(m.text()).setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case U_CHAT_POSTED -> org.parley.engine.serialization.proto.v1.ChatPosted.newBuilder()
+                    .setMessage(AccessValues.chat(((RoomUpdate.ChatPosted) o).message())).build().toByteArray();
+            case U_CHAT_DELETED -> org.parley.engine.serialization.proto.v1.ChatDeleted.newBuilder()
+                    .setMessageId(((RoomUpdate.ChatDeleted) o).message().value()).build().toByteArray();
             case U_KICKED -> {
                 var m = (RoomUpdate.Kicked) o;
                 yield KickedUpdate.newBuilder().setParticipantId(m.participant().value()).setBanned(m.banned())
@@ -355,6 +369,16 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                     var p = org.parley.engine.serialization.proto.v1.Reacted.parseFrom(bytes);
                     yield new RoomUpdate.Reacted(new ParticipantId(p.getParticipantId()), reaction(p.getReaction()));
                 }
+                case C_POST_CHAT -> {
+                    var p = org.parley.engine.serialization.proto.v1.PostChat.parseFrom(bytes);
+                    yield new Conference.PostChat(new ParticipantId(p.getFromParticipantId()),
+                            p.getToParticipantId().isEmpty() ? Optional.empty() : Optional.of(new ParticipantId(p.getToParticipantId())),
+                            p.getText(), refs.resolveActorRef(p.getReplyTo()));
+                }
+                case U_CHAT_POSTED -> new RoomUpdate.ChatPosted(AccessValues.chat(
+                        org.parley.engine.serialization.proto.v1.ChatPosted.parseFrom(bytes).getMessage()));
+                case U_CHAT_DELETED -> new RoomUpdate.ChatDeleted(new ChatMessageId(
+                        org.parley.engine.serialization.proto.v1.ChatDeleted.parseFrom(bytes).getMessageId()));
                 case U_KICKED -> {
                     var p = KickedUpdate.parseFrom(bytes);
                     yield new RoomUpdate.Kicked(new ParticipantId(p.getParticipantId()), p.getBanned(), p.getMessage());
@@ -453,6 +477,8 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             b.setLowerAllHands(true);
         } else if (action instanceof ModeratorAction.EndConference) {
             b.setEndConference(true);
+        } else if (action instanceof ModeratorAction.DeleteChat a) {
+            b.setDeleteChat(a.message().value());
         }
         return b.build();
     }
@@ -472,6 +498,7 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             case LOWER_HAND -> new ModeratorAction.LowerHand(new ParticipantId(p.getLowerHand()));
             case LOWER_ALL_HANDS -> new ModeratorAction.LowerAllHands();
             case END_CONFERENCE -> new ModeratorAction.EndConference();
+            case DELETE_CHAT -> new ModeratorAction.DeleteChat(new ChatMessageId(p.getDeleteChat()));
             case ACTION_NOT_SET -> throw new NotSerializableException("a Moderate message without an action");
         };
         return new Conference.Moderate(authority(p.getBy()), action, refs.resolveActorRef(p.getReplyTo()));

@@ -43,6 +43,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
     private static final String HAND_RAISED = "HR";
     private static final String HAND_LOWERED = "HL";
     private static final String ALL_HANDS_LOWERED = "AHL";
+    private static final String CHAT_POSTED = "CM";
+    private static final String CHAT_DELETED = "CD";
     private static final String SNAPSHOT = "CSnap";
 
     public ConferenceSerializer(ExtendedActorSystem system) {}
@@ -68,6 +70,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         if (o instanceof Conference.HandRaised) return HAND_RAISED;
         if (o instanceof Conference.HandLowered) return HAND_LOWERED;
         if (o instanceof Conference.AllHandsLowered) return ALL_HANDS_LOWERED;
+        if (o instanceof Conference.ChatMessagePosted) return CHAT_POSTED;
+        if (o instanceof Conference.ChatMessageDeleted) return CHAT_DELETED;
         if (o instanceof ConferenceState) return SNAPSHOT;
         throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
     }
@@ -159,6 +163,14 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
             return org.parley.persistence.proto.v1.AllHandsLowered.newBuilder()
                     .setBy(actor(e.by())).setAtEpochMillis(millis(e.at())).build().toByteArray();
         }
+        if (o instanceof Conference.ChatMessagePosted e) {
+            return org.parley.persistence.proto.v1.ChatMessagePosted.newBuilder().setMessage(AccessValues.chat(e.message()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ChatMessageDeleted e) {
+            return org.parley.persistence.proto.v1.ChatMessageDeleted.newBuilder().setMessageId(e.message().value())
+                    .setBy(actor(e.by())).setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
         if (o instanceof ConferenceState s) {
             return snapshot(s).toByteArray();
         }
@@ -235,6 +247,13 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     var p = org.parley.persistence.proto.v1.AllHandsLowered.parseFrom(bytes);
                     yield new Conference.AllHandsLowered(initiator(p.getBy()), instant(p.getAtEpochMillis()));
                 }
+                case CHAT_POSTED -> new Conference.ChatMessagePosted(
+                        AccessValues.chat(org.parley.persistence.proto.v1.ChatMessagePosted.parseFrom(bytes).getMessage()));
+                case CHAT_DELETED -> {
+                    var p = org.parley.persistence.proto.v1.ChatMessageDeleted.parseFrom(bytes);
+                    yield new Conference.ChatMessageDeleted(new org.parley.engine.conference.ChatMessageId(p.getMessageId()),
+                            initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
                 case SNAPSHOT -> state(ConferenceSnapshot.parseFrom(bytes));
                 default -> throw new NotSerializableException("unknown conference manifest " + manifest);
             };
@@ -255,6 +274,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
             b.addRoster(member(m));
         }
         s.raisedHands().forEach(hand -> b.addRaisedHands(hand.value()));
+        s.chat().forEach(message -> b.addChat(AccessValues.chat(message)));
         if (!s.access().equals(Access.OPEN)) {
             // Left out when open, so snapshots of rooms without access rules read and write as before.
             b.setAccess(AccessValues.access(s.access()));
@@ -272,7 +292,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 optionalInstant(p.getEndedAtEpochMillis()),
                 p.getRosterList().stream().map(ConferenceSerializer::member).toList(),
                 AccessValues.access(p.getAccess()),
-                p.getRaisedHandsList().stream().map(ParticipantId::new).toList());
+                p.getRaisedHandsList().stream().map(ParticipantId::new).toList(),
+                p.getChatList().stream().map(AccessValues::chat).toList());
     }
 
     static ConferenceSnapshot.Member member(Member m) {

@@ -24,6 +24,8 @@ import java.util.Set;
 import org.parley.engine.conference.Access;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessage;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.Denial;
 import org.parley.engine.conference.Denied;
@@ -67,7 +69,8 @@ class ClusterMessageSerializerTest {
         ActorRef<Object> ref = testKit.createTestProbe().ref();
         ConferenceState running = new ConferenceState(ROOM, Phase.RUNNING, 2, Initiator.participant(ADA),
                 Optional.of(AT), Optional.empty(), List.of(new Member(ADA, "Ada", Role.MODERATOR, AT, "oidc:ada", true)),
-                new Access(true, Optional.of(HASH), Set.of("oidc:ada"), Set.of(), Set.of(), List.of(KNOCK)), List.of(ADA));
+                new Access(true, Optional.of(HASH), Set.of("oidc:ada"), Set.of(), Set.of(), List.of(KNOCK)), List.of(ADA),
+                List.of(new ChatMessage(new ChatMessageId("m-1"), ADA, "Ada", Optional.empty(), "hello", AT)));
         return Stream.of(
                 new Conference.Join(ADA, "Ada", Caller.member("oidc:ada"), Optional.empty(), ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.Join(ADA, "Ada", Caller.guest("guest:1"), Optional.of(HASH), ref.unsafeUpcast(), ref.unsafeUpcast()),
@@ -103,6 +106,12 @@ class ClusterMessageSerializerTest {
                 new RoomUpdate.HandsChanged(List.of(ADA)),
                 new RoomUpdate.Reacted(ADA, Reaction.HEART),
                 new Denied(Denial.RATE_LIMITED, "slow down"),
+                new Conference.PostChat(ADA, Optional.empty(), "hello all", ref.unsafeUpcast()),
+                new Conference.PostChat(ADA, Optional.of(ADA), "note to self", ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.DeleteChat(new ChatMessageId("m-1")),
+                        ref.unsafeUpcast()),
+                new RoomUpdate.ChatPosted(new ChatMessage(new ChatMessageId("m-1"), ADA, "Ada", Optional.of(ADA), "hi", AT)),
+                new RoomUpdate.ChatDeleted(new ChatMessageId("m-1")),
                 new Conference.Leave(ADA, LeaveReason.CONNECTION_LOST, ref.unsafeUpcast()),
                 new Conference.Subscribe(ADA, ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.GetState(ref.unsafeUpcast()),

@@ -2,6 +2,7 @@ package org.parley.http.rest;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.delete;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
@@ -34,6 +35,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.Knock;
@@ -82,6 +84,20 @@ public final class ModerationRoutes {
                 path(segment("participants").slash(segment()).slash("moderator"), participant -> post(() ->
                         asModerator(rawRoom, (room, by) -> withParticipant(participant,
                                 id -> act(room, by, new ModeratorAction.Promote(id)))))),
+                path(segment("participants").slash(segment()).slash("lower-hand"), participant -> post(() ->
+                        asModerator(rawRoom, (room, by) -> withParticipant(participant,
+                                id -> act(room, by, new ModeratorAction.LowerHand(id)))))),
+                path(segment("hands").slash("lower-all"), () -> post(() ->
+                        asModerator(rawRoom, (room, by) -> act(room, by, new ModeratorAction.LowerAllHands())))),
+                path("end", () -> post(() ->
+                        asModerator(rawRoom, (room, by) -> act(room, by, new ModeratorAction.EndConference())))),
+                path(segment("chat").slash(segment()), message -> delete(() -> asModerator(rawRoom, (room, by) -> {
+                    try {
+                        return act(room, by, new ModeratorAction.DeleteChat(new ChatMessageId(message)));
+                    } catch (IllegalArgumentException e) {
+                        return complete(ApiErrors.badRequest(e.getMessage()));
+                    }
+                }))),
                 path(segment("participants").slash(segment()).slash("kick"), participant -> post(() ->
                         asModerator(rawRoom, (room, by) -> withParticipant(participant, id -> withBody(body -> act(room, by,
                                 new ModeratorAction.Kick(id, body.path("ban").asBoolean(false), text(body, "message"))))))))));

@@ -22,6 +22,8 @@ import org.parley.engine.rooms.JoinedSession;
 import org.parley.engine.rooms.RosterEntry;
 import org.parley.http.signal.v1.Access;
 import org.parley.http.signal.v1.AccessChanged;
+import org.parley.http.signal.v1.ChatDeleted;
+import org.parley.http.signal.v1.ChatMessage;
 import org.parley.http.signal.v1.Conference;
 import org.parley.http.signal.v1.HandsChanged;
 import org.parley.http.signal.v1.Kicked;
@@ -60,6 +62,9 @@ final class SignalMapping {
                 .setRole(role(session.role()))
                 .setConference(conference(session.conference()))
                 .setHeartbeatIntervalMillis(heartbeatMillis);
+        session.conference().chat().stream()
+                .filter(message -> message.visibleTo(session.participant()))
+                .forEach(message -> joined.addChat(chat(message)));
         if (session.role() == Role.MODERATOR) {
             // Knocks are for moderators' eyes only.
             session.conference().knocks().forEach(knock -> joined.addKnocks(knock(knock)));
@@ -95,6 +100,17 @@ final class SignalMapping {
             case INVALID -> ErrorCodes.BAD_REQUEST;
             case RATE_LIMITED -> ErrorCodes.RATE_LIMITED;
         };
+    }
+
+    private static ChatMessage chat(org.parley.engine.conference.ChatMessage message) {
+        return ChatMessage.newBuilder()
+                .setMessageId(message.id().value())
+                .setFromParticipantId(message.from().value())
+                .setFromDisplayName(message.fromDisplayName())
+                .setToParticipantId(message.to().map(ParticipantId::value).orElse(""))
+                .setText(message.text())
+                .setAt(timestamp(message.at()))
+                .build();
     }
 
     private static LobbyKnock knock(Knock knock) {
@@ -151,6 +167,10 @@ final class SignalMapping {
                     .setAt(timestamp(u.at())));
         } else if (update instanceof RoomUpdate.AccessChanged u) {
             message.setAccessChanged(AccessChanged.newBuilder().setAccess(access(u.lobbyEnabled(), u.passwordSet())));
+        } else if (update instanceof RoomUpdate.ChatPosted u) {
+            message.setChatMessage(chat(u.message()));
+        } else if (update instanceof RoomUpdate.ChatDeleted u) {
+            message.setChatDeleted(ChatDeleted.newBuilder().setMessageId(u.message().value()));
         } else if (update instanceof RoomUpdate.HandsChanged u) {
             message.setHandsChanged(HandsChanged.newBuilder()
                     .addAllParticipantIds(u.queue().stream().map(ParticipantId::value).toList()));

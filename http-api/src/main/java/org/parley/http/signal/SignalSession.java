@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
@@ -202,8 +203,20 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 return answer(requestId, inbound.ackTo(), rooms.react(joined.room(), joined.participant(), reaction.get())
                         .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
             });
+            case SEND_CHAT -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                var chat = message.getSendChat();
+                Optional<ParticipantId> to;
+                try {
+                    to = chat.getToParticipantId().isEmpty() ? Optional.empty()
+                            : Optional.of(new ParticipantId(chat.getToParticipantId()));
+                } catch (IllegalArgumentException e) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, e.getMessage());
+                }
+                return answer(requestId, inbound.ackTo(), rooms.postChat(joined.room(), joined.participant(), to, chat.getText())
+                        .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+            });
             case ADMIT_KNOCK, REJECT_KNOCK, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK, LOWER_HAND, LOWER_ALL_HANDS,
-                    END_CONFERENCE ->
+                    END_CONFERENCE, DELETE_CHAT ->
                     whenJoined(requestId, inbound.ackTo(), joined -> onModerate(requestId, joined, message, inbound.ackTo()));
             case LOBBY_CHAT -> onLobbyChat(requestId, message.getLobbyChat(), inbound.ackTo());
             case UPDATE_PROFILE -> whenJoined(requestId, inbound.ackTo(),
@@ -354,6 +367,8 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                         new ModeratorAction.LowerHand(new ParticipantId(message.getLowerHand().getParticipantId())));
                 case LOWER_ALL_HANDS -> rooms.moderate(joined.room(), me, new ModeratorAction.LowerAllHands());
                 case END_CONFERENCE -> rooms.moderate(joined.room(), me, new ModeratorAction.EndConference());
+                case DELETE_CHAT -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.DeleteChat(new ChatMessageId(message.getDeleteChat().getMessageId())));
                 default -> throw new IllegalStateException("not a moderator action: " + message.getBodyCase());
             };
         } catch (IllegalArgumentException e) {
