@@ -89,6 +89,14 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record PostChat(ParticipantId from, Optional<ParticipantId> to, String text, ActorRef<StatusReply<Verdict>> replyTo)
             implements Command {}
 
+    /** Under "ask to unmute": a muted participant asks the moderators. */
+    public record AskToUnmute(ParticipantId participant, MuteKind kind, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
+    /** May this participant turn the device back on now? Accepted or FORBIDDEN; records nothing. */
+    public record MayUnmute(ParticipantId participant, MuteKind kind, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
     private record ConnectionTerminated(ActorRef<RoomUpdate> connection) implements Command {}
 
     // ---- events ----
@@ -145,6 +153,19 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     }
 
     public record ChatMessageDeleted(ChatMessageId message, Initiator by, Instant at) implements Event {}
+
+    public record MediaPolicyChanged(MediaPolicy policy, Initiator by, Instant at) implements Event {}
+
+    public record UnmuteAsked(ParticipantId participant, MuteKind kind, Instant at) implements Event {}
+
+    public record UnmuteAllowed(ParticipantId participant, MuteKind kind, Initiator by, Instant at) implements Event {}
+
+    /** A moderator muted these people (each one's Participant records its own mute too). */
+    public record ModeratorMuted(List<ParticipantId> participants, MuteKind kind, Initiator by, Instant at) implements Event {
+        public ModeratorMuted {
+            participants = List.copyOf(participants);
+        }
+    }
 
     // ---- behaviour ----
 
@@ -207,6 +228,10 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .onCommand(SetHand.class, this::onSetHand)
                 .onCommand(React.class, this::onReact)
                 .onCommand(PostChat.class, this::onPostChat)
+                .onCommand(AskToUnmute.class, this::onAskToUnmute)
+                .onCommand(MayUnmute.class, (state, cmd) -> state.mayUnmute(cmd.participant(), cmd.kind())
+                        ? accepted(cmd.replyTo())
+                        : deny(cmd.replyTo(), Denial.FORBIDDEN, "a moderator asks that you ask before unmuting"))
                 .onCommand(ConnectionTerminated.class, this::onConnectionTerminated)
                 .build();
     }
@@ -432,6 +457,34 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         return true;
     }
 
+    // ---- microphones and cameras ----
+
+    private ReplyEffect<Event, ConferenceState> onAskToUnmute(ConferenceState state, AskToUnmute cmd) {
+        if (!state.isMember(cmd.participant())) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "join the conference first");
+        }
+        UnmuteGate gate = new UnmuteGate(cmd.participant(), cmd.kind());
+        if (state.mayUnmute(cmd.participant(), cmd.kind()) || state.media().asks().contains(gate)) {
+            return accepted(cmd.replyTo());
+        }
+        UnmuteAsked asked = new UnmuteAsked(cmd.participant(), cmd.kind(), now());
+        return Effect().persist(asked)
+                .thenRun(after -> toModerators(after, new RoomUpdate.UnmuteAsked(cmd.participant(), cmd.kind())))
+                .thenReply(cmd.replyTo(), after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
+    private ReplyEffect<Event, ConferenceState> mute(
+            ConferenceState state, ModeratorAction.Mute mute, Initiator by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (mute.participant().isPresent() && !state.isMember(mute.participant().get())) {
+            return deny(replyTo, Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+        }
+        List<ParticipantId> targets = mute.participant().map(List::of).orElseGet(state::mutedByEveryone);
+        if (targets.isEmpty()) {
+            return accepted(replyTo);
+        }
+        return persistAndAnnounce(List.of(new ModeratorMuted(targets, mute.kind(), by, now())), replyTo);
+    }
+
     // ---- moderation ----
 
     private ReplyEffect<Event, ConferenceState> onModerate(ConferenceState state, Moderate cmd) {
@@ -478,6 +531,21 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 return accepted(cmd.replyTo());
             }
             return persistAndAnnounce(List.of(new AllHandsLowered(by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.Mute mute) {
+            return mute(state, mute, by, cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.SetMediaPolicy policy) {
+            if (state.media().policy().equals(policy.policy())) {
+                return accepted(cmd.replyTo());
+            }
+            return persistAndAnnounce(List.of(new MediaPolicyChanged(policy.policy(), by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.AllowUnmute allow) {
+            if (!state.isMember(allow.participant())) {
+                return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+            }
+            return persistAndAnnounce(List.of(new UnmuteAllowed(allow.participant(), allow.kind(), by, now())), cmd.replyTo());
         }
         if (action instanceof ModeratorAction.DeleteChat delete) {
             boolean known = state.chat().stream().anyMatch(message -> message.id().equals(delete.message()));
@@ -613,6 +681,12 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                     listener.tell(new RoomUpdate.ChatPosted(message));
                 }
             });
+        } else if (event instanceof MediaPolicyChanged changed) {
+            broadcastExcept(null, new RoomUpdate.MediaPolicyChanged(changed.policy()));
+        } else if (event instanceof UnmuteAllowed allowed) {
+            broadcastExcept(null, new RoomUpdate.UnmuteAllowed(allowed.participant(), allowed.kind()));
+        } else if (event instanceof ModeratorMuted muted) {
+            broadcastExcept(null, new RoomUpdate.MutedByModerator(muted.participants(), muted.kind()));
         } else if (event instanceof ChatMessageDeleted deleted) {
             broadcastExcept(null, new RoomUpdate.ChatDeleted(deleted.message()));
         } else if (event instanceof HandRaised || event instanceof HandLowered || event instanceof AllHandsLowered) {

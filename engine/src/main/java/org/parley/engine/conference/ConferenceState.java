@@ -19,7 +19,8 @@ public record ConferenceState(
         List<Member> roster,
         Access access,
         List<ParticipantId> raisedHands,
-        List<ChatMessage> chat) {
+        List<ChatMessage> chat,
+        MediaRules media) {
 
     /** How much chat a conference keeps for late joiners and reloads (the log keeps everything). */
     public static final int CHAT_KEPT = 500;
@@ -30,6 +31,17 @@ public record ConferenceState(
         chat = List.copyOf(chat);
     }
 
+    /** Whether this participant may turn this device back on now (moderators always may). */
+    public boolean mayUnmute(ParticipantId participant, MuteKind kind) {
+        return !media.policy().askToUnmute(kind) || isModerator(participant)
+                || media.allowed().contains(new UnmuteGate(participant, kind));
+    }
+
+    /** Who a "mute everyone" reaches: all who do not moderate. */
+    public List<ParticipantId> mutedByEveryone() {
+        return roster.stream().filter(m -> m.role() != Role.MODERATOR).map(Member::id).toList();
+    }
+
     /** The chat as one participant may read it, oldest first. */
     public List<ChatMessage> chatFor(ParticipantId reader) {
         return chat.stream().filter(message -> message.visibleTo(reader)).toList();
@@ -37,7 +49,7 @@ public record ConferenceState(
 
     public static ConferenceState notStarted(RoomName room) {
         return new ConferenceState(room, Phase.NOT_STARTED, 0, Initiator.SYSTEM, Optional.empty(), Optional.empty(),
-                List.of(), Access.OPEN, List.of(), List.of());
+                List.of(), Access.OPEN, List.of(), List.of(), MediaRules.OPEN);
     }
 
     public boolean hasRaisedHand(ParticipantId id) {
@@ -101,13 +113,13 @@ public record ConferenceState(
         if (event instanceof Conference.ConferenceStarted e) {
             // A room prepared in advance keeps its lobby and password into the conference.
             return new ConferenceState(room, Phase.STARTED, e.instance(), e.by(), Optional.of(e.at()), Optional.empty(),
-                    List.of(), access, List.of(), List.of());
+                    List.of(), access, List.of(), List.of(), media);
         }
         if (event instanceof Conference.ParticipantJoined e) {
             List<Member> next = new ArrayList<>(roster);
             next.add(new Member(e.participant(), e.displayName(), e.role(), e.at(), e.subject(), e.signedIn()));
             Access granted = e.role() == Role.MODERATOR ? access.withModerator(e.subject()) : access;
-            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands, chat);
+            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands, chat, media);
         }
         if (event instanceof Conference.ParticipantLeft e) {
             return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList())
@@ -121,7 +133,7 @@ public record ConferenceState(
         }
         if (event instanceof Conference.ConferenceEnded e) {
             return new ConferenceState(room, Phase.ENDED, instance, startedBy, startedAt, Optional.of(e.at()), List.of(),
-                    Access.OPEN, List.of(), List.of());
+                    Access.OPEN, List.of(), List.of(), MediaRules.OPEN);
         }
         if (event instanceof Conference.LobbyChanged e) {
             return withAccess(access.withLobby(e.enabled()));
@@ -161,6 +173,18 @@ public record ConferenceState(
             next.add(e.message());
             return withChat(next.size() > CHAT_KEPT ? next.subList(next.size() - CHAT_KEPT, next.size()) : next);
         }
+        if (event instanceof Conference.MediaPolicyChanged e) {
+            return withMedia(media.withPolicy(e.policy()));
+        }
+        if (event instanceof Conference.UnmuteAsked e) {
+            return withMedia(media.asked(new UnmuteGate(e.participant(), e.kind())));
+        }
+        if (event instanceof Conference.UnmuteAllowed e) {
+            return withMedia(media.allowed(new UnmuteGate(e.participant(), e.kind())));
+        }
+        if (event instanceof Conference.ModeratorMuted e) {
+            return withMedia(media.revoked(e.participants(), e.kind()));
+        }
         if (event instanceof Conference.ChatMessageDeleted e) {
             return withChat(chat.stream().filter(message -> !message.id().equals(e.message())).toList());
         }
@@ -172,18 +196,22 @@ public record ConferenceState(
     }
 
     private ConferenceState withRoster(List<Member> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access, raisedHands, chat);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access, raisedHands, chat, media);
     }
 
     private ConferenceState withAccess(Access next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next, raisedHands, chat);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next, raisedHands, chat, media);
     }
 
     private ConferenceState withHands(List<ParticipantId> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, next, chat);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, next, chat, media);
     }
 
     private ConferenceState withChat(List<ChatMessage> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands, next);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands, next, media);
+    }
+
+    private ConferenceState withMedia(MediaRules next) {
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands, chat, next);
     }
 }

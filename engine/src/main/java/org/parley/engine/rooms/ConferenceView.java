@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parley.engine.conference.ChatMessage;
 import org.parley.engine.conference.Knock;
+import org.parley.engine.conference.MediaPolicy;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.RoomName;
@@ -16,4 +17,4 @@ import org.parley.engine.conference.RoomName;
 public record ConferenceView(
         RoomName room, Phase phase, long instance, Optional<Instant> startedAt, Optional<Instant> endedAt,
         List<RosterEntry> roster, boolean lobbyEnabled, boolean passwordSet, List<Knock> knocks,
-        List<ParticipantId> raisedHands, List<ChatMessage> chat) {}
+        List<ParticipantId> raisedHands, List<ChatMessage> chat, MediaPolicy mediaPolicy) {}

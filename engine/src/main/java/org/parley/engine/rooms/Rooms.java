@@ -22,7 +22,10 @@ import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.JoinOutcome;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MuteKind;
 import org.parley.engine.conference.PasswordHash;
+import org.parley.engine.conference.Role;
 import org.parley.engine.conference.Reaction;
 import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.ConferenceState;
@@ -48,6 +51,7 @@ public final class Rooms {
     private final Duration askTimeout;
     private final StoreMonitor store;
     private final ActorRef<StatusReply<Done>> ignore;
+    private final ActorRef<StatusReply<ParticipantState>> ignoreState;
     private final PasswordThrottle throttle;
     private final PasswordWork passwords = new PasswordWork();
 
@@ -55,6 +59,7 @@ public final class Rooms {
         this.sharding = sharding;
         this.throttle = new PasswordThrottle(clock);
         this.ignore = system.ignoreRef();
+        this.ignoreState = system.ignoreRef();
         this.askTimeout = askTimeout;
         this.store = store;
     }
@@ -96,7 +101,9 @@ public final class Rooms {
         ResumeToken token = ResumeToken.random();
         return ask(participantEntity(participant),
                         (ActorRef<StatusReply<ParticipantState>> replyTo) -> new Participant.Register(room,
-                                request.displayName(), request.language(), request.audioMuted(), request.videoMuted(),
+                                request.displayName(), request.language(),
+                                request.audioMuted() || startsMuted(admission, MuteKind.AUDIO),
+                                request.videoMuted() || startsMuted(admission, MuteKind.VIDEO),
                                 request.acceptedTerms(), token.hash(), replyTo))
                 .handle((registered, failure) -> {
                     if (failure != null) {
@@ -108,6 +115,13 @@ public final class Rooms {
                 })
                 .thenCompose(admitted -> view(admitted.conference()))
                 .thenApply(view -> new Entry.Entered(new JoinedSession(room, participant, token, admission.role(), view)));
+    }
+
+    /** "Everyone starts muted" / "with the camera off" applies to newcomers who do not moderate. */
+    private static boolean startsMuted(JoinOutcome.Admitted admission, MuteKind kind) {
+        MediaPolicy policy = admission.conference().media().policy();
+        boolean rule = kind == MuteKind.AUDIO ? policy.startAudioMuted() : policy.startVideoMuted();
+        return rule && admission.role() != Role.MODERATOR;
     }
 
     /**
@@ -253,14 +267,56 @@ public final class Rooms {
         return ask(participantEntity(participant), replyTo -> new Participant.ChangeLanguage(language, replyTo));
     }
 
-    public CompletionStage<ParticipantState> setAudioMuted(ParticipantId participant, boolean muted) {
-        return ask(participantEntity(participant),
-                replyTo -> new Participant.SetAudioMuted(muted, Initiator.participant(participant), replyTo));
+    /** One's own microphone; turning it back on may need a moderator's leave ("ask to unmute"). */
+    public CompletionStage<ParticipantState> setAudioMuted(RoomName room, ParticipantId participant, boolean muted) {
+        return mayUnmute(room, participant, MuteKind.AUDIO, muted).thenCompose(ok -> ask(participantEntity(participant),
+                replyTo -> new Participant.SetAudioMuted(muted, Initiator.participant(participant), replyTo)));
     }
 
-    public CompletionStage<ParticipantState> setVideoMuted(ParticipantId participant, boolean muted) {
-        return ask(participantEntity(participant),
-                replyTo -> new Participant.SetVideoMuted(muted, Initiator.participant(participant), replyTo));
+    public CompletionStage<ParticipantState> setVideoMuted(RoomName room, ParticipantId participant, boolean muted) {
+        return mayUnmute(room, participant, MuteKind.VIDEO, muted).thenCompose(ok -> ask(participantEntity(participant),
+                replyTo -> new Participant.SetVideoMuted(muted, Initiator.participant(participant), replyTo)));
+    }
+
+    private CompletionStage<Done> mayUnmute(RoomName room, ParticipantId participant, MuteKind kind, boolean muting) {
+        if (muting) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+        }
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.MayUnmute(participant, kind, replyTo))
+                .thenApply(verdict -> {
+                    if (verdict instanceof Denied denied) {
+                        throw new AccessRefused(denied.denial(), denied.reason());
+                    }
+                    return Done.getInstance();
+                });
+    }
+
+    /**
+     * A moderator mutes one person or everyone who does not moderate: the conference records it, then
+     * each person's Participant records its own mute (which the media plane enforces).
+     */
+    public CompletionStage<Verdict> mute(RoomName room, Authority by, Optional<ParticipantId> who, MuteKind kind) {
+        return moderate(room, by, new ModeratorAction.Mute(who, kind)).thenCompose(verdict -> {
+            if (!(verdict instanceof Verdict.Accepted)) {
+                return CompletableFuture.completedFuture(verdict);
+            }
+            CompletionStage<List<ParticipantId>> targets = who.isPresent()
+                    ? CompletableFuture.completedFuture(List.of(who.get()))
+                    : translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout))
+                            .thenApply(ConferenceState::mutedByEveryone);
+            return targets.thenApply(list -> {
+                list.forEach(target -> participantEntity(target).tell(kind == MuteKind.AUDIO
+                        ? new Participant.SetAudioMuted(true, by.initiator(), ignoreState)
+                        : new Participant.SetVideoMuted(true, by.initiator(), ignoreState)));
+                return verdict;
+            });
+        });
+    }
+
+    public CompletionStage<Verdict> askToUnmute(RoomName room, ParticipantId participant, MuteKind kind) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.AskToUnmute(participant, kind, replyTo));
     }
 
     /** The room as people see it, or empty when nothing ever happened there. */
@@ -285,7 +341,7 @@ public final class Rooms {
                 .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
                         state.endedAt(), entries.stream().map(CompletableFuture::join).toList(),
                         state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks(),
-                        state.raisedHands(), state.chat()));
+                        state.raisedHands(), state.chat(), state.media().policy()));
     }
 
     /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */

@@ -22,6 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.engine.EntityTestConfig;
 import java.util.Set;
 import org.parley.engine.conference.Access;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MediaRules;
+import org.parley.engine.conference.MuteKind;
+import org.parley.engine.conference.UnmuteGate;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
 import org.parley.engine.conference.ChatMessage;
@@ -70,7 +74,8 @@ class ClusterMessageSerializerTest {
         ConferenceState running = new ConferenceState(ROOM, Phase.RUNNING, 2, Initiator.participant(ADA),
                 Optional.of(AT), Optional.empty(), List.of(new Member(ADA, "Ada", Role.MODERATOR, AT, "oidc:ada", true)),
                 new Access(true, Optional.of(HASH), Set.of("oidc:ada"), Set.of(), Set.of(), List.of(KNOCK)), List.of(ADA),
-                List.of(new ChatMessage(new ChatMessageId("m-1"), ADA, "Ada", Optional.empty(), "hello", AT)));
+                List.of(new ChatMessage(new ChatMessageId("m-1"), ADA, "Ada", Optional.empty(), "hello", AT)),
+                new MediaRules(new MediaPolicy(false, true, true, false), List.of(new UnmuteGate(ADA, MuteKind.AUDIO)), List.of()));
         return Stream.of(
                 new Conference.Join(ADA, "Ada", Caller.member("oidc:ada"), Optional.empty(), ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.Join(ADA, "Ada", Caller.guest("guest:1"), Optional.of(HASH), ref.unsafeUpcast(), ref.unsafeUpcast()),
@@ -112,6 +117,20 @@ class ClusterMessageSerializerTest {
                         ref.unsafeUpcast()),
                 new RoomUpdate.ChatPosted(new ChatMessage(new ChatMessageId("m-1"), ADA, "Ada", Optional.of(ADA), "hi", AT)),
                 new RoomUpdate.ChatDeleted(new ChatMessageId("m-1")),
+                new Conference.AskToUnmute(ADA, MuteKind.AUDIO, ref.unsafeUpcast()),
+                new Conference.MayUnmute(ADA, MuteKind.VIDEO, ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.Mute(Optional.empty(), MuteKind.AUDIO),
+                        ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.Mute(Optional.of(ADA), MuteKind.VIDEO),
+                        ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA),
+                        new ModeratorAction.SetMediaPolicy(new MediaPolicy(true, false, false, true)), ref.unsafeUpcast()),
+                new Conference.Moderate(new Authority.InRoom(ADA), new ModeratorAction.AllowUnmute(ADA, MuteKind.AUDIO),
+                        ref.unsafeUpcast()),
+                new RoomUpdate.MediaPolicyChanged(new MediaPolicy(true, true, false, false)),
+                new RoomUpdate.UnmuteAsked(ADA, MuteKind.VIDEO),
+                new RoomUpdate.UnmuteAllowed(ADA, MuteKind.AUDIO),
+                new RoomUpdate.MutedByModerator(List.of(ADA), MuteKind.AUDIO),
                 new Conference.Leave(ADA, LeaveReason.CONNECTION_LOST, ref.unsafeUpcast()),
                 new Conference.Subscribe(ADA, ref.unsafeUpcast(), ref.unsafeUpcast()),
                 new Conference.GetState(ref.unsafeUpcast()),

@@ -25,6 +25,10 @@ import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
 import java.util.Set;
 import org.parley.engine.conference.Access;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MediaRules;
+import org.parley.engine.conference.MuteKind;
+import org.parley.engine.conference.UnmuteGate;
 import org.parley.engine.conference.ChatMessage;
 import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Initiator;
@@ -72,7 +76,7 @@ class GoldenBytesTest {
                 Arguments.of(CONFERENCE, "", new ConferenceState(ROOM, Phase.RUNNING, 3, Initiator.participant(ALICE),
                         Optional.of(AT), Optional.empty(), List.of(
                                 new Member(ALICE, "Alice", Role.MODERATOR, AT, "", false),
-                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN, List.of(), List.of())),
+                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN, List.of(), List.of(), MediaRules.OPEN)),
                 // Access control (added later): identities, lobby, password, knocks, kicks.
                 Arguments.of(CONFERENCE, "-identity", new Conference.ConferenceStarted(ROOM, 4, Initiator.participant(ALICE, "oidc:alice"), AT)),
                 Arguments.of(CONFERENCE, "-identity", new Conference.ParticipantJoined(ALICE, "Alice", Role.MODERATOR, "oidc:alice", true, AT)),
@@ -87,20 +91,29 @@ class GoldenBytesTest {
                 Arguments.of(CONFERENCE, "-access", new ConferenceState(ROOM, Phase.RUNNING, 4, Initiator.participant(ALICE, "oidc:alice"),
                         Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
                         new Access(true, Optional.of(PASSWORD), Set.of("oidc:alice"), Set.of("guest:g-1"), Set.of("guest:g-2"),
-                                List.of(KNOCK)), List.of(), List.of())),
+                                List.of(KNOCK)), List.of(), List.of(), MediaRules.OPEN)),
                 Arguments.of(CONFERENCE, "", new Conference.HandRaised(BOB, AT)),
                 Arguments.of(CONFERENCE, "", new Conference.HandLowered(BOB, Initiator.participant(ALICE), AT)),
                 Arguments.of(CONFERENCE, "", new Conference.AllHandsLowered(Initiator.subject("service:planner"), AT)),
                 Arguments.of(CONFERENCE, "-hands", new ConferenceState(ROOM, Phase.RUNNING, 5, Initiator.participant(ALICE, "oidc:alice"),
                         Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true),
                                 new Member(BOB, "Bob", Role.PARTICIPANT, AT, "guest:b", false)),
-                        Access.OPEN, List.of(BOB, ALICE), List.of())),
+                        Access.OPEN, List.of(BOB, ALICE), List.of(), MediaRules.OPEN)),
                 Arguments.of(CONFERENCE, "", new Conference.ChatMessagePosted(CHAT)),
                 Arguments.of(CONFERENCE, "", new Conference.ChatMessageDeleted(CHAT.id(), Initiator.participant(ALICE), AT)),
                 Arguments.of(CONFERENCE, "-chat", new ConferenceState(ROOM, Phase.RUNNING, 6, Initiator.participant(ALICE, "oidc:alice"),
                         Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
                         Access.OPEN, List.of(), List.of(CHAT, new ChatMessage(new ChatMessageId("m-2"), ALICE, "Alice",
-                                Optional.empty(), "Welcome all", AT)))),
+                                Optional.empty(), "Welcome all", AT)), MediaRules.OPEN)),
+                Arguments.of(CONFERENCE, "", new Conference.MediaPolicyChanged(new MediaPolicy(true, false, true, false),
+                        Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.UnmuteAsked(BOB, MuteKind.AUDIO, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.UnmuteAllowed(BOB, MuteKind.AUDIO, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ModeratorMuted(List.of(BOB), MuteKind.VIDEO, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "-media", new ConferenceState(ROOM, Phase.RUNNING, 7, Initiator.participant(ALICE, "oidc:alice"),
+                        Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
+                        Access.OPEN, List.of(), List.of(), new MediaRules(new MediaPolicy(true, true, true, false),
+                                List.of(new UnmuteGate(BOB, MuteKind.AUDIO)), List.of(new UnmuteGate(ALICE, MuteKind.VIDEO))))),
                 // Written before acceptedTerms existed: it must still read, as false.
                 Arguments.of(PARTICIPANT, "", new Participant.Registered(ROOM, "Bob Été", "fr", true, false, false, HASH, AT)),
                 Arguments.of(PARTICIPANT, "", new Participant.DisplayNameChanged("Robert", AT)),

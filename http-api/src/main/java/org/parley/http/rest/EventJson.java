@@ -81,6 +81,23 @@ record EventJson(String persistenceId, long sequenceNr, Instant at, String type,
         } else if (event instanceof Conference.ChatMessageDeleted e) {
             data.put("messageId", e.message().value());
             data.put("by", who(e.by()));
+        } else if (event instanceof Conference.MediaPolicyChanged e) {
+            data.put("startAudioMuted", e.policy().startAudioMuted());
+            data.put("startVideoMuted", e.policy().startVideoMuted());
+            data.put("askToUnmuteAudio", e.policy().askToUnmuteAudio());
+            data.put("askToUnmuteVideo", e.policy().askToUnmuteVideo());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.UnmuteAsked e) {
+            data.put("participantId", e.participant().value());
+            data.put("kind", e.kind().name());
+        } else if (event instanceof Conference.UnmuteAllowed e) {
+            data.put("participantId", e.participant().value());
+            data.put("kind", e.kind().name());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.ModeratorMuted e) {
+            data.put("participantIds", e.participants().stream().map(ParticipantId::value).toList());
+            data.put("kind", e.kind().name());
+            data.put("by", who(e.by()));
         } else if (event instanceof Participant.Registered e) {
             data.put("room", e.room().value());
             data.put("displayName", e.displayName());

@@ -41,6 +41,7 @@ import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MuteKind;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.Verdict;
@@ -87,6 +88,11 @@ public final class ModerationRoutes {
                 path(segment("participants").slash(segment()).slash("lower-hand"), participant -> post(() ->
                         asModerator(rawRoom, (room, by) -> withParticipant(participant,
                                 id -> act(room, by, new ModeratorAction.LowerHand(id)))))),
+                path(segment("participants").slash(segment()).slash("mute"), participant -> post(() ->
+                        asModerator(rawRoom, (room, by) -> withParticipant(participant, id -> withBody(body ->
+                                withKind(body, kind -> verdict(rooms.mute(room, by, Optional.of(id), kind)))))))),
+                path("mute-all", () -> post(() -> asModerator(rawRoom, (room, by) -> withBody(body ->
+                        withKind(body, kind -> verdict(rooms.mute(room, by, Optional.empty(), kind))))))),
                 path(segment("hands").slash("lower-all"), () -> post(() ->
                         asModerator(rawRoom, (room, by) -> act(room, by, new ModeratorAction.LowerAllHands())))),
                 path("end", () -> post(() ->
@@ -149,7 +155,20 @@ public final class ModerationRoutes {
     }
 
     private Route act(RoomName room, Authority by, ModeratorAction action) {
-        return onComplete(rooms.moderate(room, by, action), result -> complete(result.fold(ApiErrors::fromFailure,
+        return verdict(rooms.moderate(room, by, action));
+    }
+
+    /** {"kind": "AUDIO"|"VIDEO"} */
+    private static Route withKind(JsonNode body, Function<MuteKind, Route> inner) {
+        try {
+            return inner.apply(MuteKind.valueOf(body.path("kind").asText("")));
+        } catch (IllegalArgumentException e) {
+            return complete(ApiErrors.badRequest("kind is AUDIO or VIDEO"));
+        }
+    }
+
+    private Route verdict(CompletionStage<Verdict> decided) {
+        return onComplete(decided, result -> complete(result.fold(ApiErrors::fromFailure,
                 verdict -> verdict instanceof Denied denied ? ApiErrors.denied(denied)
                         : HttpResponse.create().withStatus(StatusCodes.NO_CONTENT))));
     }

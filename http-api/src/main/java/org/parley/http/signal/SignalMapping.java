@@ -26,6 +26,12 @@ import org.parley.http.signal.v1.ChatDeleted;
 import org.parley.http.signal.v1.ChatMessage;
 import org.parley.http.signal.v1.Conference;
 import org.parley.http.signal.v1.HandsChanged;
+import org.parley.http.signal.v1.MediaPolicy;
+import org.parley.http.signal.v1.MediaPolicyChanged;
+import org.parley.http.signal.v1.MuteKind;
+import org.parley.http.signal.v1.MutedByModerator;
+import org.parley.http.signal.v1.UnmuteAllowed;
+import org.parley.http.signal.v1.UnmuteAsked;
 import org.parley.http.signal.v1.Kicked;
 import org.parley.http.signal.v1.Reacted;
 import org.parley.http.signal.v1.KnockOutcome;
@@ -171,6 +177,16 @@ final class SignalMapping {
             message.setChatMessage(chat(u.message()));
         } else if (update instanceof RoomUpdate.ChatDeleted u) {
             message.setChatDeleted(ChatDeleted.newBuilder().setMessageId(u.message().value()));
+        } else if (update instanceof RoomUpdate.MediaPolicyChanged u) {
+            message.setMediaPolicyChanged(MediaPolicyChanged.newBuilder().setPolicy(policy(u.policy())));
+        } else if (update instanceof RoomUpdate.UnmuteAsked u) {
+            message.setUnmuteAsked(UnmuteAsked.newBuilder().setParticipantId(u.participant().value()).setKind(kind(u.kind())));
+        } else if (update instanceof RoomUpdate.UnmuteAllowed u) {
+            message.setUnmuteAllowed(UnmuteAllowed.newBuilder().setParticipantId(u.participant().value()).setKind(kind(u.kind())));
+        } else if (update instanceof RoomUpdate.MutedByModerator u) {
+            message.setMutedByModerator(MutedByModerator.newBuilder()
+                    .addAllParticipantIds(u.participants().stream().map(ParticipantId::value).toList())
+                    .setKind(kind(u.kind())));
         } else if (update instanceof RoomUpdate.HandsChanged u) {
             message.setHandsChanged(HandsChanged.newBuilder()
                     .addAllParticipantIds(u.queue().stream().map(ParticipantId::value).toList()));
@@ -258,6 +274,7 @@ final class SignalMapping {
         view.startedAt().ifPresent(at -> conference.setStartedAt(timestamp(at)));
         conference.setAccess(access(view.lobbyEnabled(), view.passwordSet()));
         view.raisedHands().forEach(hand -> conference.addRaisedHands(hand.value()));
+        conference.setMediaPolicy(policy(view.mediaPolicy()));
         for (RosterEntry entry : view.roster()) {
             conference.addRoster(Participant.newBuilder()
                     .setId(entry.id().value())
@@ -279,6 +296,28 @@ final class SignalMapping {
                 .setRole(role(member.role()))
                 .setJoinedAt(timestamp(member.joinedAt()))
                 .build();
+    }
+
+    static Optional<org.parley.engine.conference.MuteKind> kind(MuteKind wire) {
+        return switch (wire) {
+            case MUTE_KIND_AUDIO -> Optional.of(org.parley.engine.conference.MuteKind.AUDIO);
+            case MUTE_KIND_VIDEO -> Optional.of(org.parley.engine.conference.MuteKind.VIDEO);
+            default -> Optional.empty();
+        };
+    }
+
+    private static MuteKind kind(org.parley.engine.conference.MuteKind kind) {
+        return kind == org.parley.engine.conference.MuteKind.AUDIO ? MuteKind.MUTE_KIND_AUDIO : MuteKind.MUTE_KIND_VIDEO;
+    }
+
+    static org.parley.engine.conference.MediaPolicy policy(MediaPolicy wire) {
+        return new org.parley.engine.conference.MediaPolicy(wire.getStartAudioMuted(), wire.getStartVideoMuted(),
+                wire.getAskToUnmuteAudio(), wire.getAskToUnmuteVideo());
+    }
+
+    private static MediaPolicy policy(org.parley.engine.conference.MediaPolicy policy) {
+        return MediaPolicy.newBuilder().setStartAudioMuted(policy.startAudioMuted()).setStartVideoMuted(policy.startVideoMuted())
+                .setAskToUnmuteAudio(policy.askToUnmuteAudio()).setAskToUnmuteVideo(policy.askToUnmuteVideo()).build();
     }
 
     /** Empty for REACTION_UNSPECIFIED or an unknown value. */

@@ -22,6 +22,7 @@ import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MuteKind;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.RoomUpdate;
@@ -215,14 +216,22 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 return answer(requestId, inbound.ackTo(), rooms.postChat(joined.room(), joined.participant(), to, chat.getText())
                         .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
             });
+            case ASK_TO_UNMUTE -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                Optional<MuteKind> kind = SignalMapping.kind(message.getAskToUnmute().getKind());
+                if (kind.isEmpty()) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, "kind is MUTE_KIND_AUDIO or MUTE_KIND_VIDEO");
+                }
+                return answer(requestId, inbound.ackTo(), rooms.askToUnmute(joined.room(), joined.participant(), kind.get())
+                        .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+            });
             case ADMIT_KNOCK, REJECT_KNOCK, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK, LOWER_HAND, LOWER_ALL_HANDS,
-                    END_CONFERENCE, DELETE_CHAT ->
+                    END_CONFERENCE, DELETE_CHAT, MUTE_PARTICIPANT, SET_MEDIA_POLICY, ALLOW_UNMUTE ->
                     whenJoined(requestId, inbound.ackTo(), joined -> onModerate(requestId, joined, message, inbound.ackTo()));
             case LOBBY_CHAT -> onLobbyChat(requestId, message.getLobbyChat(), inbound.ackTo());
             case UPDATE_PROFILE -> whenJoined(requestId, inbound.ackTo(),
                     joined -> onUpdateProfile(requestId, joined.participant(), message.getUpdateProfile(), inbound.ackTo()));
             case SET_MEDIA -> whenJoined(requestId, inbound.ackTo(),
-                    joined -> onSetMedia(requestId, joined.participant(), message.getSetMedia(), inbound.ackTo()));
+                    joined -> onSetMedia(requestId, joined, message.getSetMedia(), inbound.ackTo()));
             case PUBLISH_OFFER -> whenJoined(requestId, inbound.ackTo(),
                     joined -> onPublishOffer(requestId, joined, message.getPublishOffer(), inbound.ackTo()));
             case SUBSCRIBE_ANSWER -> whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
@@ -369,6 +378,17 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 case END_CONFERENCE -> rooms.moderate(joined.room(), me, new ModeratorAction.EndConference());
                 case DELETE_CHAT -> rooms.moderate(joined.room(), me,
                         new ModeratorAction.DeleteChat(new ChatMessageId(message.getDeleteChat().getMessageId())));
+                case MUTE_PARTICIPANT -> rooms.mute(joined.room(), me,
+                        message.getMuteParticipant().getParticipantId().isEmpty() ? Optional.empty()
+                                : Optional.of(new ParticipantId(message.getMuteParticipant().getParticipantId())),
+                        SignalMapping.kind(message.getMuteParticipant().getKind()).orElseThrow(
+                                () -> new IllegalArgumentException("kind is MUTE_KIND_AUDIO or MUTE_KIND_VIDEO")));
+                case SET_MEDIA_POLICY -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.SetMediaPolicy(SignalMapping.policy(message.getSetMediaPolicy().getPolicy())));
+                case ALLOW_UNMUTE -> rooms.moderate(joined.room(), me, new ModeratorAction.AllowUnmute(
+                        new ParticipantId(message.getAllowUnmute().getParticipantId()),
+                        SignalMapping.kind(message.getAllowUnmute().getKind()).orElseThrow(
+                                () -> new IllegalArgumentException("kind is MUTE_KIND_AUDIO or MUTE_KIND_VIDEO"))));
                 default -> throw new IllegalStateException("not a moderator action: " + message.getBodyCase());
             };
         } catch (IllegalArgumentException e) {
@@ -451,13 +471,14 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
     }
 
-    private Behavior<Command> onSetMedia(String requestId, ParticipantId participant, SetMedia media, ActorRef<FrameAck> ackTo) {
+    private Behavior<Command> onSetMedia(String requestId, JoinedSession joined, SetMedia media, ActorRef<FrameAck> ackTo) {
+        ParticipantId participant = joined.participant();
         CompletionStage<?> done = CompletableFuture.completedFuture(Done.getInstance());
         if (media.hasAudioMuted()) {
-            done = done.thenCompose(d -> rooms.setAudioMuted(participant, media.getAudioMuted()));
+            done = done.thenCompose(d -> rooms.setAudioMuted(joined.room(), participant, media.getAudioMuted()));
         }
         if (media.hasVideoMuted()) {
-            done = done.thenCompose(d -> rooms.setVideoMuted(participant, media.getVideoMuted()));
+            done = done.thenCompose(d -> rooms.setVideoMuted(joined.room(), participant, media.getVideoMuted()));
         }
         return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
     }

@@ -88,6 +88,35 @@ class ClassroomIT {
     }
 
     @Test
+    void aModeratorMutesSomeoneWhoMustThenAskBeforeUnmutingWhenTheRoomSaysSo() {
+        try (SignalClient teacher = server.connectAsMember("tess"); SignalClient gus = server.connectAsGuest()) {
+            joined(teacher, "Tess");
+            String gusId = joined(gus, "Gus").path("participantId").asText();
+
+            teacher.send("{\"requestId\":\"policy\",\"setMediaPolicy\":{\"policy\":{\"askToUnmuteAudio\":true}}}");
+            assertTrue(await(teacher, "policy").has("ack"));
+            assertTrue(gus.awaitMessage("mediaPolicyChanged").path("policy").path("askToUnmuteAudio").asBoolean());
+
+            teacher.send("{\"requestId\":\"mute\",\"muteParticipant\":{\"participantId\":\"" + gusId + "\",\"kind\":\"MUTE_KIND_AUDIO\"}}");
+            assertTrue(await(teacher, "mute").has("ack"));
+            assertEquals(List.of(gusId), ids(gus.awaitMessage("mutedByModerator").path("participantIds")));
+            gus.await(m -> gusId.equals(m.path("participantUpdated").path("participantId").asText())
+                    && m.path("participantUpdated").path("audioMuted").asBoolean(), "Gus's own mute recorded");
+
+            gus.send("{\"requestId\":\"unmute\",\"setMedia\":{\"audioMuted\":false}}");
+            assertEquals("FORBIDDEN", await(gus, "unmute").path("error").path("code").asText());
+            gus.send("{\"requestId\":\"ask\",\"askToUnmute\":{\"kind\":\"MUTE_KIND_AUDIO\"}}");
+            assertTrue(await(gus, "ask").has("ack"));
+            assertEquals(gusId, teacher.awaitMessage("unmuteAsked").path("participantId").asText());
+
+            teacher.send("{\"requestId\":\"allow\",\"allowUnmute\":{\"participantId\":\"" + gusId + "\",\"kind\":\"MUTE_KIND_AUDIO\"}}");
+            assertTrue(await(teacher, "allow").has("ack"));
+            gus.send("{\"requestId\":\"unmute2\",\"setMedia\":{\"audioMuted\":false}}");
+            assertTrue(await(gus, "unmute2").has("ack"));
+        }
+    }
+
+    @Test
     void aModeratorEndsTheMeetingForEveryoneOverSignallingOrTheApi() {
         try (SignalClient teacher = server.connectAsMember("tess"); SignalClient gus = server.connectAsGuest()) {
             joined(teacher, "Tess");
