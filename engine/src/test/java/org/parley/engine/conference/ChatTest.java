@@ -3,9 +3,7 @@ package org.parley.engine.conference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -24,7 +22,7 @@ import org.parley.engine.EntityTestConfig;
  */
 class ChatTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-08T10:00:00Z");
+    private static final Instant NOW = ConferenceUnderTest.NOW;
     private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
 
     private final ParticipantId hana = new ParticipantId("p-hana");
@@ -34,6 +32,7 @@ class ChatTest {
     private TestProbe<RoomUpdate> gusScreen;
     private TestProbe<RoomUpdate> olgaScreen;
     private EventSourcedBehaviorTestKit<Conference.Command, Conference.Event, ConferenceState> conference;
+    private ConferenceUnderTest room;
 
     @AfterAll
     static void stopTestKit() {
@@ -42,10 +41,8 @@ class ChatTest {
 
     @BeforeEach
     void aRunningSeminar() {
-        conference = EventSourcedBehaviorTestKit.create(testKit.system(),
-                Conference.create(RoomName.parse("seminar"), Clock.fixed(NOW, ZoneOffset.UTC), 100),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings());
-        conference.clear();
+        room = new ConferenceUnderTest(testKit, RoomName.parse("seminar"));
+        conference = room.kit();
         hanaScreen = testKit.createTestProbe();
         gusScreen = testKit.createTestProbe();
         olgaScreen = testKit.createTestProbe();
@@ -117,8 +114,7 @@ class ChatTest {
     }
 
     private void join(ParticipantId who, Caller caller, String name, TestProbe<RoomUpdate> screen) {
-        conference.runCommand((ActorRef<StatusReply<JoinOutcome>> replyTo) ->
-                new Conference.Join(who, name, caller, Optional.empty(), screen.ref(), replyTo));
+        room.join(who, caller, name, screen);
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>
@@ -128,6 +124,6 @@ class ChatTest {
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>
             moderate(Authority by, ModeratorAction action) {
-        return conference.runCommand((ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.Moderate(by, action, replyTo));
+        return room.moderate(by, action);
     }
 }

@@ -3,9 +3,7 @@ package org.parley.engine.conference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -25,7 +23,7 @@ import org.parley.engine.EntityTestConfig;
  */
 class MutePolicyTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-08T10:00:00Z");
+    private static final Instant NOW = ConferenceUnderTest.NOW;
     private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
 
     private final ParticipantId hana = new ParticipantId("p-hana");
@@ -33,6 +31,7 @@ class MutePolicyTest {
     private final ParticipantId olga = new ParticipantId("p-olga");
     private TestProbe<RoomUpdate> hanaScreen;
     private EventSourcedBehaviorTestKit<Conference.Command, Conference.Event, ConferenceState> conference;
+    private ConferenceUnderTest room;
 
     @AfterAll
     static void stopTestKit() {
@@ -41,10 +40,8 @@ class MutePolicyTest {
 
     @BeforeEach
     void aRunningClass() {
-        conference = EventSourcedBehaviorTestKit.create(testKit.system(),
-                Conference.create(RoomName.parse("class"), Clock.fixed(NOW, ZoneOffset.UTC), 100),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings());
-        conference.clear();
+        room = new ConferenceUnderTest(testKit, RoomName.parse("class"));
+        conference = room.kit();
         hanaScreen = testKit.createTestProbe();
         join(hana, Caller.member("oidc:hana"), "Hana", hanaScreen);
         join(gus, Caller.guest("guest:gus"), "Gus", testKit.createTestProbe());
@@ -113,12 +110,11 @@ class MutePolicyTest {
     }
 
     private void join(ParticipantId who, Caller caller, String name, TestProbe<RoomUpdate> screen) {
-        conference.runCommand((ActorRef<StatusReply<JoinOutcome>> replyTo) ->
-                new Conference.Join(who, name, caller, Optional.empty(), screen.ref(), replyTo));
+        room.join(who, caller, name, screen);
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>
             moderate(Authority by, ModeratorAction action) {
-        return conference.runCommand((ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.Moderate(by, action, replyTo));
+        return room.moderate(by, action);
     }
 }
