@@ -97,6 +97,9 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record MayUnmute(ParticipantId participant, MuteKind kind, ActorRef<StatusReply<Verdict>> replyTo)
             implements Command {}
 
+    /** A poll was created in this conference (listed once, so late joiners see it) or changed: tell everyone. */
+    public record PollChanged(String pollId, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
     private record ConnectionTerminated(ActorRef<RoomUpdate> connection) implements Command {}
 
     // ---- events ----
@@ -155,6 +158,9 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record ChatMessageDeleted(ChatMessageId message, Initiator by, Instant at) implements Event {}
 
     public record MediaPolicyChanged(MediaPolicy policy, Initiator by, Instant at) implements Event {}
+
+    /** A poll (its own persistent actor) belongs to this conference. */
+    public record PollListed(String pollId, Instant at) implements Event {}
 
     public record UnmuteAsked(ParticipantId participant, MuteKind kind, Instant at) implements Event {}
 
@@ -229,6 +235,7 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .onCommand(React.class, this::onReact)
                 .onCommand(PostChat.class, this::onPostChat)
                 .onCommand(AskToUnmute.class, this::onAskToUnmute)
+                .onCommand(PollChanged.class, this::onPollChanged)
                 .onCommand(MayUnmute.class, (state, cmd) -> state.mayUnmute(cmd.participant(), cmd.kind())
                         ? accepted(cmd.replyTo())
                         : deny(cmd.replyTo(), Denial.FORBIDDEN, "a moderator asks that you ask before unmuting"))
@@ -455,6 +462,22 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         }
         recent.addLast(now);
         return true;
+    }
+
+    // ---- polls ----
+
+    private ReplyEffect<Event, ConferenceState> onPollChanged(ConferenceState state, PollChanged cmd) {
+        if (!state.isInProgress()) {
+            return Effect().reply(cmd.replyTo(), StatusReply.error("this conference is not running"));
+        }
+        RoomUpdate.PollChanged update = new RoomUpdate.PollChanged(cmd.pollId());
+        if (state.polls().contains(cmd.pollId())) {
+            broadcastExcept(null, update);
+            return Effect().reply(cmd.replyTo(), StatusReply.ack());
+        }
+        return Effect().persist(new PollListed(cmd.pollId(), now()))
+                .thenRun(after -> broadcastExcept(null, update))
+                .thenReply(cmd.replyTo(), after -> StatusReply.ack());
     }
 
     // ---- microphones and cameras ----

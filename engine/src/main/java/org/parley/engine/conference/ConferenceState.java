@@ -20,7 +20,8 @@ public record ConferenceState(
         Access access,
         List<ParticipantId> raisedHands,
         List<ChatMessage> chat,
-        MediaRules media) {
+        MediaRules media,
+        List<String> polls) {
 
     /** How much chat a conference keeps for late joiners and reloads (the log keeps everything). */
     public static final int CHAT_KEPT = 500;
@@ -29,6 +30,7 @@ public record ConferenceState(
         roster = List.copyOf(roster);
         raisedHands = List.copyOf(raisedHands);
         chat = List.copyOf(chat);
+        polls = List.copyOf(polls);
     }
 
     /** Whether this participant may turn this device back on now (moderators always may). */
@@ -49,7 +51,7 @@ public record ConferenceState(
 
     public static ConferenceState notStarted(RoomName room) {
         return new ConferenceState(room, Phase.NOT_STARTED, 0, Initiator.SYSTEM, Optional.empty(), Optional.empty(),
-                List.of(), Access.OPEN, List.of(), List.of(), MediaRules.OPEN);
+                List.of(), Access.OPEN, List.of(), List.of(), MediaRules.OPEN, List.of());
     }
 
     public boolean hasRaisedHand(ParticipantId id) {
@@ -113,13 +115,14 @@ public record ConferenceState(
         if (event instanceof Conference.ConferenceStarted e) {
             // A room prepared in advance keeps its lobby and password into the conference.
             return new ConferenceState(room, Phase.STARTED, e.instance(), e.by(), Optional.of(e.at()), Optional.empty(),
-                    List.of(), access, List.of(), List.of(), media);
+                    List.of(), access, List.of(), List.of(), media, List.of());
         }
         if (event instanceof Conference.ParticipantJoined e) {
             List<Member> next = new ArrayList<>(roster);
             next.add(new Member(e.participant(), e.displayName(), e.role(), e.at(), e.subject(), e.signedIn()));
             Access granted = e.role() == Role.MODERATOR ? access.withModerator(e.subject()) : access;
-            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands, chat, media);
+            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands,
+                    chat, media, polls);
         }
         if (event instanceof Conference.ParticipantLeft e) {
             return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList())
@@ -133,7 +136,7 @@ public record ConferenceState(
         }
         if (event instanceof Conference.ConferenceEnded e) {
             return new ConferenceState(room, Phase.ENDED, instance, startedBy, startedAt, Optional.of(e.at()), List.of(),
-                    Access.OPEN, List.of(), List.of(), MediaRules.OPEN);
+                    Access.OPEN, List.of(), List.of(), MediaRules.OPEN, List.of());
         }
         if (event instanceof Conference.LobbyChanged e) {
             return withAccess(access.withLobby(e.enabled()));
@@ -173,6 +176,12 @@ public record ConferenceState(
             next.add(e.message());
             return withChat(next.size() > CHAT_KEPT ? next.subList(next.size() - CHAT_KEPT, next.size()) : next);
         }
+        if (event instanceof Conference.PollListed e) {
+            List<String> next = new ArrayList<>(polls);
+            next.add(e.pollId());
+            return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands,
+                    chat, media, next);
+        }
         if (event instanceof Conference.MediaPolicyChanged e) {
             return withMedia(media.withPolicy(e.policy()));
         }
@@ -196,22 +205,27 @@ public record ConferenceState(
     }
 
     private ConferenceState withRoster(List<Member> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access, raisedHands, chat, media);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                next, access, raisedHands, chat, media, polls);
     }
 
     private ConferenceState withAccess(Access next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next, raisedHands, chat, media);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, next, raisedHands, chat, media, polls);
     }
 
     private ConferenceState withHands(List<ParticipantId> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, next, chat, media);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, access, next, chat, media, polls);
     }
 
     private ConferenceState withChat(List<ChatMessage> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands, next, media);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, access, raisedHands, next, media, polls);
     }
 
     private ConferenceState withMedia(MediaRules next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands, chat, next);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, access, raisedHands, chat, next, polls);
     }
 }

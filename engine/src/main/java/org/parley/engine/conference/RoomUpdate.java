@@ -50,6 +50,9 @@ public sealed interface RoomUpdate {
     /** To everyone: someone reacted (shown briefly on their tile; not recorded). */
     record Reacted(ParticipantId participant, Reaction reaction) implements RoomUpdate {}
 
+    /** To everyone: a poll was created, voted on or closed (each connection reads it for its person). */
+    record PollChanged(String pollId) implements RoomUpdate {}
+
     /** To everyone: the room's microphone and camera rules changed. */
     record MediaPolicyChanged(MediaPolicy policy) implements RoomUpdate {}
 

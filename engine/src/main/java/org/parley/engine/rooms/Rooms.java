@@ -39,6 +39,10 @@ import org.parley.engine.conference.RoomUpdate;
 import org.parley.engine.participant.Participant;
 import org.parley.engine.participant.ParticipantState;
 import org.parley.engine.participant.ResumeToken;
+import org.parley.engine.poll.Poll;
+import org.parley.engine.poll.PollId;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 
 /**
  * What the edge may ask of the engine, as futures. It orchestrates the two entities a join touches
@@ -337,11 +341,78 @@ public final class Rooms {
                         .thenApply(profile -> rosterEntry(member, profile))
                         .toCompletableFuture())
                 .toList();
-        return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
-                .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
+        CompletableFuture<List<PollState>> polls = pollStates(state).toCompletableFuture();
+        return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).thenCombine(polls, (done, pollList) ->
+                new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
                         state.endedAt(), entries.stream().map(CompletableFuture::join).toList(),
                         state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks(),
-                        state.raisedHands(), state.chat(), state.media().policy()));
+                        state.raisedHands(), state.chat(), state.media().policy(), pollList));
+    }
+
+    private CompletionStage<List<PollState>> pollStates(ConferenceState state) {
+        List<CompletableFuture<PollState>> polls = state.polls().stream()
+                .map(id -> pollEntity(new PollId(id)).ask(Poll.GetState::new, askTimeout).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> polls.stream().map(CompletableFuture::join).toList());
+    }
+
+    // ---- polls ----
+
+    /** A participant asks a question of the room; everyone is told and can vote. */
+    public CompletionStage<PollState> createPoll(RoomName room, ParticipantId creator, PollQuestion question) {
+        return member(room, creator).thenCompose(member -> {
+            PollId id = PollId.random();
+            CompletionStage<PollState> created = ask(pollEntity(id), (ActorRef<StatusReply<PollState>> replyTo) ->
+                    new Poll.Create(room, creator, member.displayNameAtJoin(), question, replyTo));
+            return created.thenCompose(poll -> pollChanged(room, id).thenApply(done -> poll));
+        });
+    }
+
+    /** One vote per person; voting again replaces one's vote, until the poll is closed. */
+    public CompletionStage<PollState> vote(RoomName room, ParticipantId voter, PollId poll, int choice) {
+        return member(room, voter).thenCompose(member -> pollOf(room, poll))
+                .thenCompose(found -> ask(pollEntity(poll),
+                        (ActorRef<StatusReply<PollState>> replyTo) -> new Poll.Vote(voter, choice, replyTo)))
+                .thenCompose(after -> pollChanged(room, poll).thenApply(done -> after));
+    }
+
+    /** The poll's creator or a moderator closes it; results stay visible. */
+    public CompletionStage<PollState> closePoll(RoomName room, Authority by, PollId poll) {
+        CompletionStage<ConferenceState> conference = translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout));
+        return conference.thenCombine(pollOf(room, poll), (state, found) -> {
+            boolean creator = by instanceof Authority.InRoom inRoom && found.creator().map(inRoom.participant()::equals).orElse(false);
+            if (!creator && !state.mayModerate(by)) {
+                throw new AccessRefused(Denial.FORBIDDEN, "only the poll's creator or a moderator can close it");
+            }
+            return found;
+        }).thenCompose(found -> ask(pollEntity(poll),
+                        (ActorRef<StatusReply<PollState>> replyTo) -> new Poll.Close(by.initiator(), replyTo)))
+                .thenCompose(after -> pollChanged(room, poll).thenApply(done -> after));
+    }
+
+    /** A poll of this room (refused for a poll of another room). */
+    public CompletionStage<PollState> pollOf(RoomName room, PollId poll) {
+        return translated(pollEntity(poll).ask(Poll.GetState::new, askTimeout)).thenApply(state -> {
+            if (!state.room().map(room::equals).orElse(false)) {
+                throw new AccessRefused(Denial.NOT_IN_CONFERENCE, "no such poll in this conference");
+            }
+            return state;
+        });
+    }
+
+    private CompletionStage<Member> member(RoomName room, ParticipantId participant) {
+        return translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout)).thenApply(state ->
+                state.member(participant).orElseThrow(() -> new AccessRefused(Denial.NOT_IN_CONFERENCE, "join the conference first")));
+    }
+
+    private CompletionStage<Done> pollChanged(RoomName room, PollId poll) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Done>> replyTo) -> new Conference.PollChanged(poll.value(), replyTo));
+    }
+
+    private EntityRef<Poll.Command> pollEntity(PollId poll) {
+        return sharding.entityRefFor(Poll.ENTITY_TYPE_KEY, poll.value());
     }
 
     /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */

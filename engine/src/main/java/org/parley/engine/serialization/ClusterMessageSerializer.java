@@ -97,7 +97,7 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         R_WAITING, R_IN_LOBBY, R_DENIED, R_ACCEPTED,
         U_JOINED, U_LEFT, U_ROLE, U_PARTICIPANT, U_ENDED, U_HOST, U_KNOCK, U_KNOCK_ANSWERED, U_LOBBY_MESSAGE,
         U_ACCESS, U_KICKED, C_SET_HAND, C_REACT, U_HANDS, U_REACTED, C_POST_CHAT, U_CHAT_POSTED, U_CHAT_DELETED,
-        C_ASK_UNMUTE, C_MAY_UNMUTE, U_MEDIA_POLICY, U_UNMUTE_ASKED, U_UNMUTE_ALLOWED, U_MUTED,
+        C_ASK_UNMUTE, C_MAY_UNMUTE, U_MEDIA_POLICY, U_UNMUTE_ASKED, U_UNMUTE_ALLOWED, U_MUTED, C_POLL_CHANGED, U_POLL_CHANGED,
         P_REGISTER, P_NAME, P_LANGUAGE, P_AUDIO, P_VIDEO, P_RESUME, P_KEEP_ALIVE, P_LEAVE, P_GET;
 
         static Manifest of(Object o) {
@@ -133,6 +133,8 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             if (o instanceof RoomUpdate.UnmuteAsked) return U_UNMUTE_ASKED;
             if (o instanceof RoomUpdate.UnmuteAllowed) return U_UNMUTE_ALLOWED;
             if (o instanceof RoomUpdate.MutedByModerator) return U_MUTED;
+            if (o instanceof Conference.PollChanged) return C_POLL_CHANGED;
+            if (o instanceof RoomUpdate.PollChanged) return U_POLL_CHANGED;
             if (o instanceof RoomUpdate.MemberJoined) return U_JOINED;
             if (o instanceof RoomUpdate.MemberLeft) return U_LEFT;
             if (o instanceof RoomUpdate.RoleChanged) return U_ROLE;
@@ -256,6 +258,13 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                         .addAllParticipantIds(m.participants().stream().map(ParticipantId::value).toList())
                         .setKind(AccessValues.kind(m.kind())).build().toByteArray();
             }
+            case C_POLL_CHANGED -> {
+                var m = (Conference.PollChanged) o;
+                yield org.parley.engine.serialization.proto.v1.PollChangedCommand.newBuilder().setPollId(m.pollId())
+                        .setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case U_POLL_CHANGED -> org.parley.engine.serialization.proto.v1.PollChangedUpdate.newBuilder()
+                    .setPollId(((RoomUpdate.PollChanged) o).pollId()).build().toByteArray();
             case U_KICKED -> {
                 var m = (RoomUpdate.Kicked) o;
                 yield KickedUpdate.newBuilder().setParticipantId(m.participant().value()).setBanned(m.banned())
@@ -441,6 +450,12 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                     yield new RoomUpdate.MutedByModerator(p.getParticipantIdsList().stream().map(ParticipantId::new).toList(),
                             AccessValues.kind(p.getKind()));
                 }
+                case C_POLL_CHANGED -> {
+                    var p = org.parley.engine.serialization.proto.v1.PollChangedCommand.parseFrom(bytes);
+                    yield new Conference.PollChanged(p.getPollId(), refs.resolveActorRef(p.getReplyTo()));
+                }
+                case U_POLL_CHANGED -> new RoomUpdate.PollChanged(
+                        org.parley.engine.serialization.proto.v1.PollChangedUpdate.parseFrom(bytes).getPollId());
                 case U_KICKED -> {
                     var p = KickedUpdate.parseFrom(bytes);
                     yield new RoomUpdate.Kicked(new ParticipantId(p.getParticipantId()), p.getBanned(), p.getMessage());

@@ -51,6 +51,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
     private static final String UNMUTE_ASKED = "UQ";
     private static final String UNMUTE_ALLOWED = "UA";
     private static final String MODERATOR_MUTED = "MM";
+    private static final String POLL_LISTED = "PLi";
     private static final String SNAPSHOT = "CSnap";
 
     public ConferenceSerializer(ExtendedActorSystem system) {}
@@ -82,6 +83,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         if (o instanceof Conference.UnmuteAsked) return UNMUTE_ASKED;
         if (o instanceof Conference.UnmuteAllowed) return UNMUTE_ALLOWED;
         if (o instanceof Conference.ModeratorMuted) return MODERATOR_MUTED;
+        if (o instanceof Conference.PollListed) return POLL_LISTED;
         if (o instanceof ConferenceState) return SNAPSHOT;
         throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
     }
@@ -200,6 +202,10 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     .setKind(AccessValues.kind(e.kind())).setBy(actor(e.by())).setAtEpochMillis(millis(e.at()))
                     .build().toByteArray();
         }
+        if (o instanceof Conference.PollListed e) {
+            return org.parley.persistence.proto.v1.PollListed.newBuilder().setPollId(e.pollId())
+                    .setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
         if (o instanceof ConferenceState s) {
             return snapshot(s).toByteArray();
         }
@@ -303,6 +309,10 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     yield new Conference.ModeratorMuted(p.getParticipantIdsList().stream().map(ParticipantId::new).toList(),
                             AccessValues.kind(p.getKind()), initiator(p.getBy()), instant(p.getAtEpochMillis()));
                 }
+                case POLL_LISTED -> {
+                    var p = org.parley.persistence.proto.v1.PollListed.parseFrom(bytes);
+                    yield new Conference.PollListed(p.getPollId(), instant(p.getAtEpochMillis()));
+                }
                 case SNAPSHOT -> state(ConferenceSnapshot.parseFrom(bytes));
                 default -> throw new NotSerializableException("unknown conference manifest " + manifest);
             };
@@ -324,6 +334,7 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         }
         s.raisedHands().forEach(hand -> b.addRaisedHands(hand.value()));
         s.chat().forEach(message -> b.addChat(AccessValues.chat(message)));
+        b.addAllPolls(s.polls());
         if (!s.media().equals(MediaRules.OPEN)) {
             b.setMediaPolicy(AccessValues.policy(s.media().policy()));
             s.media().asks().forEach(gate -> b.addUnmuteAsks(AccessValues.gate(gate)));
@@ -350,7 +361,8 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 p.getChatList().stream().map(AccessValues::chat).toList(),
                 new MediaRules(p.hasMediaPolicy() ? AccessValues.policy(p.getMediaPolicy()) : MediaPolicy.OPEN,
                         p.getUnmuteAsksList().stream().map(AccessValues::gate).toList(),
-                        p.getUnmuteAllowedList().stream().map(AccessValues::gate).toList()));
+                        p.getUnmuteAllowedList().stream().map(AccessValues::gate).toList()),
+                p.getPollsList());
     }
 
     static ConferenceSnapshot.Member member(Member m) {
