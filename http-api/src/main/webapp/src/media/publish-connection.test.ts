@@ -58,6 +58,7 @@ describe('PublishConnection', () => {
     const pc = pcs.publisher();
     expect(pc.configuration.iceServers).toEqual([]);
     expect(pc.transceivers.map((t) => [t.kind, t.direction])).toEqual([['audio', 'sendonly'], ['video', 'sendonly']]);
+    expect(pc.transceivers[0]?.sendEncodings).toEqual([]);
     expect(server.offers).toEqual([{
       sdp: 'offer-1',
       tracks: [{ mid: '0', source: 'MEDIA_SOURCE_MICROPHONE' }, { mid: '1', source: 'MEDIA_SOURCE_CAMERA' }],
@@ -136,6 +137,18 @@ describe('PublishConnection', () => {
     expect(pc.transceivers[2]?.direction).toBe('sendonly');
     expect(pc.transceivers[2]?.sender.track).toBe(again);
     expect(server.offers[3]?.tracks.at(-1)).toEqual({ mid: '2', source: 'MEDIA_SOURCE_SCREEN' });
+  });
+
+  it('sendsTheCameraAsThreeSimulcastLayersSmallestFirstAndTheScreenAsOneStream', async () => {
+    const publisher = connect({ audio: fakeTrack('audio'), video: fakeTrack('video'), screen: fakeTrack('video') as MediaStreamTrack | null });
+    const done = publisher.negotiate();
+    await settle();
+    server.answer();
+    await done;
+    const [microphone, camera, screen] = pcs.publisher().transceivers;
+    expect(camera?.sendEncodings.map((e) => [e.rid, e.scaleResolutionDownBy])).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+    expect(microphone?.sendEncodings).toEqual([]);
+    expect(screen?.sendEncodings).toEqual([]);
   });
 
   it('manyChangesWhileAnOfferIsInFlightMakeOneMoreOfferNotMany', async () => {

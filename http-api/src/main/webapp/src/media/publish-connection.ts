@@ -2,6 +2,18 @@ import type { MediaSourceKind, PublishOfferBody, TrickleCandidateBody } from '..
 import { CandidateRelay } from './candidate-relay';
 import { publishTrackList, sourcesByMid, type PublishedTransceiver } from './publish-tracks';
 import { PEER_CONNECTION_CONFIGURATION, type MediaKind, type PeerConnection, type PeerConnectionFactory, type Transceiver } from './rtc';
+
+/**
+ * The camera is sent as three simulcast layers, smallest first: a quarter, half and the full captured
+ * size (640x360 gives 160x90, 320x180, 640x360). The server forwards each receiver the tallest layer
+ * within its "maximum video height", switching on key frames. The caps keep the small layers small
+ * when the bandwidth estimate is high; Chrome fills the layers from the smallest up.
+ */
+export const CAMERA_SIMULCAST: readonly RTCRtpEncodingParameters[] = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+];
 import { CoalescingRunner } from './serial-queue';
 import type { ConnectionStateName } from './stats';
 
@@ -31,7 +43,8 @@ export interface PublishConnectionOptions {
  * track.enabled, so nothing is renegotiated for it). A screen share adds a third m-line; stopping
  * it sets that m-line inactive and takes its track away, and the next share reuses it: the
  * m-lines (and mids) never change once created, which keeps the server's view simple.
- * Offers are serialized: one in flight at most, later changes folded into one more offer.
+ * Offers are serialized: one in flight at most, later changes folded into one more offer. The
+ * camera goes out as simulcast ({@link CAMERA_SIMULCAST}); the screen share as one stream.
  */
 export class PublishConnection {
   private readonly pc: PeerConnection;
@@ -121,7 +134,9 @@ export class PublishConnection {
   }
 
   private add(track: MediaStreamTrack | null, kind: MediaKind, source: MediaSourceKind): Transceiver {
-    const transceiver = this.pc.addTransceiver(track ?? kind, { direction: 'sendonly' });
+    const transceiver = source === 'MEDIA_SOURCE_CAMERA'
+      ? this.pc.addTransceiver(track ?? kind, { direction: 'sendonly', sendEncodings: CAMERA_SIMULCAST.map((e) => ({ ...e })) })
+      : this.pc.addTransceiver(track ?? kind, { direction: 'sendonly' });
     this.published.push({ transceiver, source });
     return transceiver;
   }
