@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PublishOfferBody, TrickleCandidateBody } from '../signal/protocol';
 import { SignalRequestError } from '../signal/signal-client';
 import { deferred, FakePeerConnections, fakeTrack, settle } from '../test-support/fake-webrtc';
-import { PublishConnection, type PublishSignalling } from './publish-connection';
+import { PublishConnection, cameraEncodings, type PublishSignalling } from './publish-connection';
 
 /** The server side of publishing: records offers and answers each when the test says. */
 class FakePublishServer implements PublishSignalling {
@@ -48,6 +48,17 @@ beforeEach(() => {
   server = new FakePublishServer();
   errors = [];
   states = [];
+});
+
+describe('cameraEncodings', () => {
+  it('asksForAsManyLayersAsChromeSendsForTheCapturedHeight', () => {
+    const layers = (height: number | undefined) => cameraEncodings(height).map((e) => [e.rid, e.scaleResolutionDownBy]);
+    expect(layers(720)).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+    expect(layers(540)).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+    expect(layers(360)).toEqual([['h', 2], ['f', 1]]);
+    expect(layers(undefined)).toEqual([['h', 2], ['f', 1]]);
+    expect(layers(240)).toEqual([]);
+  });
 });
 
 describe('PublishConnection', () => {
@@ -139,14 +150,14 @@ describe('PublishConnection', () => {
     expect(server.offers[3]?.tracks.at(-1)).toEqual({ mid: '2', source: 'MEDIA_SOURCE_SCREEN' });
   });
 
-  it('sendsTheCameraAsThreeSimulcastLayersSmallestFirstAndTheScreenAsOneStream', async () => {
+  it('sendsTheCameraAsSimulcastLayersSmallestFirstAndTheScreenAsOneStream', async () => {
     const publisher = connect({ audio: fakeTrack('audio'), video: fakeTrack('video'), screen: fakeTrack('video') as MediaStreamTrack | null });
     const done = publisher.negotiate();
     await settle();
     server.answer();
     await done;
     const [microphone, camera, screen] = pcs.publisher().transceivers;
-    expect(camera?.sendEncodings.map((e) => [e.rid, e.scaleResolutionDownBy])).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+    expect(camera?.sendEncodings.map((e) => [e.rid, e.scaleResolutionDownBy])).toEqual([['h', 2], ['f', 1]]);
     expect(microphone?.sendEncodings).toEqual([]);
     expect(screen?.sendEncodings).toEqual([]);
   });

@@ -4,16 +4,30 @@ import { publishTrackList, sourcesByMid, type PublishedTransceiver } from './pub
 import { PEER_CONNECTION_CONFIGURATION, type MediaKind, type PeerConnection, type PeerConnectionFactory, type Transceiver } from './rtc';
 
 /**
- * The camera is sent as three simulcast layers, smallest first: a quarter, half and the full captured
- * size (640x360 gives 160x90, 320x180, 640x360). The server forwards each receiver the tallest layer
- * within its "maximum video height", switching on key frames. The caps keep the small layers small
+ * The camera is sent as simulcast layers, smallest first, so that the server can forward each receiver
+ * the tallest layer within its "maximum video height" (switching on key frames). How many depends on
+ * the captured height, because Chrome itself sends at most 3 VP8 layers from 960x540 up, 2 from 480x270
+ * and 1 below (it drops the top ones, whatever the page asks): 1280x720 gives 180/360/720 lines,
+ * 640x360 (the default) 180/360, smaller captures one stream. The caps keep the small layers small
  * when the bandwidth estimate is high; Chrome fills the layers from the smallest up.
  */
-export const CAMERA_SIMULCAST: readonly RTCRtpEncodingParameters[] = [
-  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
-  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
-  { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
-];
+export function cameraEncodings(capturedHeight: number | undefined): RTCRtpEncodingParameters[] {
+  const height = capturedHeight ?? 360;
+  if (height >= 540) {
+    return [
+      { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+      { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+      { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+    ];
+  }
+  if (height >= 270) {
+    return [
+      { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 300_000 },
+      { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_000_000 },
+    ];
+  }
+  return [];
+}
 import { CoalescingRunner } from './serial-queue';
 import type { ConnectionStateName } from './stats';
 
@@ -44,7 +58,8 @@ export interface PublishConnectionOptions {
  * it sets that m-line inactive and takes its track away, and the next share reuses it: the
  * m-lines (and mids) never change once created, which keeps the server's view simple.
  * Offers are serialized: one in flight at most, later changes folded into one more offer. The
- * camera goes out as simulcast ({@link CAMERA_SIMULCAST}); the screen share as one stream.
+ * camera goes out as simulcast ({@link cameraEncodings}, fixed when its m-line is created: a camera
+ * switched later keeps them); the screen share as one stream.
  */
 export class PublishConnection {
   private readonly pc: PeerConnection;
@@ -134,8 +149,9 @@ export class PublishConnection {
   }
 
   private add(track: MediaStreamTrack | null, kind: MediaKind, source: MediaSourceKind): Transceiver {
-    const transceiver = source === 'MEDIA_SOURCE_CAMERA'
-      ? this.pc.addTransceiver(track ?? kind, { direction: 'sendonly', sendEncodings: CAMERA_SIMULCAST.map((e) => ({ ...e })) })
+    const encodings = source === 'MEDIA_SOURCE_CAMERA' ? cameraEncodings(capturedHeight(track)) : [];
+    const transceiver = encodings.length > 0
+      ? this.pc.addTransceiver(track ?? kind, { direction: 'sendonly', sendEncodings: encodings })
       : this.pc.addTransceiver(track ?? kind, { direction: 'sendonly' });
     this.published.push({ transceiver, source });
     return transceiver;
@@ -161,4 +177,9 @@ export class PublishConnection {
     if (this.closed) return;
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
   }
+}
+
+function capturedHeight(track: MediaStreamTrack | null): number | undefined {
+  if (!track || typeof track.getSettings !== 'function') return undefined;
+  return track.getSettings().height;
 }
