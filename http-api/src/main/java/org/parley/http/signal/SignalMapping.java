@@ -25,7 +25,12 @@ import org.parley.http.signal.v1.AccessChanged;
 import org.parley.http.signal.v1.ChatDeleted;
 import org.parley.http.signal.v1.ChatMessage;
 import org.parley.http.signal.v1.Conference;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 import org.parley.http.signal.v1.HandsChanged;
+import org.parley.http.signal.v1.Poll;
+import org.parley.http.signal.v1.PollUpdated;
+import org.parley.http.signal.v1.PollVote;
 import org.parley.http.signal.v1.MediaPolicy;
 import org.parley.http.signal.v1.MediaPolicyChanged;
 import org.parley.http.signal.v1.MuteKind;
@@ -68,6 +73,7 @@ final class SignalMapping {
                 .setRole(role(session.role()))
                 .setConference(conference(session.conference()))
                 .setHeartbeatIntervalMillis(heartbeatMillis);
+        session.conference().polls().forEach(poll -> joined.addPolls(poll(poll, session.participant())));
         session.conference().chat().stream()
                 .filter(message -> message.visibleTo(session.participant()))
                 .forEach(message -> joined.addChat(chat(message)));
@@ -106,6 +112,30 @@ final class SignalMapping {
             case INVALID -> ErrorCodes.BAD_REQUEST;
             case RATE_LIMITED -> ErrorCodes.RATE_LIMITED;
         };
+    }
+
+    static ServerMessage pollUpdated(PollState state, ParticipantId reader) {
+        return ServerMessage.newBuilder().setPollUpdated(PollUpdated.newBuilder().setPoll(poll(state, reader))).build();
+    }
+
+    /** A poll for one reader: their own choice, and who voted what unless the poll is anonymous. */
+    private static Poll poll(PollState state, ParticipantId reader) {
+        PollQuestion question = state.question().orElseThrow();
+        Poll.Builder poll = Poll.newBuilder()
+                .setPollId(state.id().value())
+                .setQuestion(question.question())
+                .addAllChoices(question.choices())
+                .setAnonymous(question.anonymous())
+                .setCreatorParticipantId(state.creator().map(ParticipantId::value).orElse(""))
+                .setCreatorDisplayName(state.creatorName())
+                .setClosed(state.isClosed())
+                .addAllCounts(state.counts())
+                .setMyChoice(state.choiceOf(reader).orElse(-1));
+        if (!question.anonymous()) {
+            state.votes().forEach(vote -> poll.addVotes(PollVote.newBuilder()
+                    .setParticipantId(vote.voter().value()).setChoice(vote.choice())));
+        }
+        return poll.build();
     }
 
     private static ChatMessage chat(org.parley.engine.conference.ChatMessage message) {

@@ -33,6 +33,9 @@ import org.parley.engine.media.PublishedTrack;
 import org.parley.engine.media.ReceiveConstraints;
 import org.parley.engine.participant.ResumeToken;
 import org.parley.engine.conference.Verdict;
+import org.parley.engine.poll.PollId;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 import org.parley.engine.rooms.AccessRefused;
 import org.parley.engine.rooms.Entry;
 import org.parley.engine.rooms.JoinRequest;
@@ -90,6 +93,14 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
     /** An engine call finished: say so to the browser, maybe change the session, pull the next frame. */
     private record Answered(ServerMessage reply, Optional<JoinedSession> joined, boolean left, ActorRef<FrameAck> ackTo)
             implements Command {}
+
+    /** A poll of the room changed; read for this person, it goes to the browser. */
+    private record PollRead(PollState poll) implements Command {}
+
+    /** A poll that could not be read now: the next change or a reload shows it. */
+    private enum PollUnread implements Command {
+        INSTANCE
+    }
 
     private enum Heartbeat implements Command {
         INSTANCE
@@ -155,6 +166,10 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 .onMessage(Inbound.class, this::onInbound)
                 .onMessage(Answered.class, this::onAnswered)
                 .onMessage(JoinAnswered.class, this::onJoinAnswered)
+                .onMessage(PollRead.class, read -> {
+                    session.ifPresent(joined -> send(SignalMapping.pollUpdated(read.poll(), joined.participant())));
+                    return this;
+                })
                 .onMessage(Update.class, this::onUpdate)
                 .onMessage(FromMedia.class, m -> {
                     send(SignalMapping.mediaSignal(m.signal()));
@@ -163,6 +178,7 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 .onMessage(Heartbeat.class, m -> onHeartbeat())
                 .onMessage(HeartbeatFailed.class, this::onHeartbeatFailed)
                 .onMessageEquals(HeartbeatRenewed.INSTANCE, () -> this)
+                .onMessageEquals(PollUnread.INSTANCE, () -> this)
                 .onMessageEquals(SocketClosed.INSTANCE, this::onSocketGone)
                 .onMessage(SocketFailed.class, m -> {
                     getContext().getLog().debug("signalling socket failed", m.cause());
@@ -216,6 +232,22 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 return answer(requestId, inbound.ackTo(), rooms.postChat(joined.room(), joined.participant(), to, chat.getText())
                         .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
             });
+            case CREATE_POLL -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                var create = message.getCreatePoll();
+                PollQuestion question = new PollQuestion(create.getQuestion(), create.getChoicesList(), create.getAnonymous());
+                Optional<String> problem = question.problem();
+                if (problem.isPresent()) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, problem.get());
+                }
+                return answer(requestId, inbound.ackTo(), rooms.createPoll(joined.room(), joined.participant(), question)
+                        .thenApply(poll -> ack(requestId)), Optional.empty(), false);
+            });
+            case VOTE_POLL -> whenJoined(requestId, inbound.ackTo(), joined -> withPoll(requestId, inbound.ackTo(),
+                    message.getVotePoll().getPollId(), poll -> rooms.vote(joined.room(), joined.participant(), poll,
+                            message.getVotePoll().getChoice())));
+            case CLOSE_POLL -> whenJoined(requestId, inbound.ackTo(), joined -> withPoll(requestId, inbound.ackTo(),
+                    message.getClosePoll().getPollId(),
+                    poll -> rooms.closePoll(joined.room(), new Authority.InRoom(joined.participant()), poll)));
             case ASK_TO_UNMUTE -> whenJoined(requestId, inbound.ackTo(), joined -> {
                 Optional<MuteKind> kind = SignalMapping.kind(message.getAskToUnmute().getKind());
                 if (kind.isEmpty()) {
@@ -421,6 +453,17 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         });
     }
 
+    private Behavior<Command> withPoll(String requestId, ActorRef<FrameAck> ackTo, String rawPoll,
+            java.util.function.Function<PollId, CompletionStage<PollState>> action) {
+        PollId poll;
+        try {
+            poll = new PollId(rawPoll);
+        } catch (IllegalArgumentException e) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        return answer(requestId, ackTo, action.apply(poll).thenApply(state -> ack(requestId)), Optional.empty(), false);
+    }
+
     private static ServerMessage verdictReply(String requestId, Verdict verdict) {
         if (verdict instanceof Denied denied) {
             return SignalMapping.error(requestId, SignalMapping.code(denied.denial()), denied.reason());
@@ -536,6 +579,11 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             pending = Optional.empty();
             timers.cancel(HEARTBEAT);
             send(SignalMapping.update(update));
+            return;
+        }
+        if (update instanceof RoomUpdate.PollChanged changed) {
+            session.ifPresent(joined -> getContext().pipeToSelf(rooms.pollOf(joined.room(), new PollId(changed.pollId())),
+                    (poll, failure) -> failure == null ? new PollRead(poll) : PollUnread.INSTANCE));
             return;
         }
         if (update instanceof RoomUpdate.ParticipantUpdated changed && session.isPresent()

@@ -117,6 +117,51 @@ class ClassroomIT {
     }
 
     @Test
+    void aPollIsAskedEveryoneVotesOnceAndSeesTheSameResultsAndALateJoinerSeesItToo() {
+        try (SignalClient teacher = server.connectAsMember("tess");
+                SignalClient gus = server.connectAsGuest();
+                SignalClient olga = server.connectAsGuest()) {
+            joined(teacher, "Tess");
+            joined(gus, "Gus");
+            joined(olga, "Olga");
+
+            gus.send("{\"requestId\":\"bad\",\"createPoll\":{\"question\":\"Only one?\",\"choices\":[\"yes\"]}}");
+            assertEquals("BAD_REQUEST", await(gus, "bad").path("error").path("code").asText());
+            teacher.send("{\"requestId\":\"ask\",\"createPoll\":{\"question\":\"Which slot?\",\"choices\":[\"Monday\",\"Tuesday\"]}}");
+            assertTrue(await(teacher, "ask").has("ack"));
+            String pollId = gus.awaitIncludingSeen(m -> m.has("pollUpdated"), "the new poll")
+                    .path("pollUpdated").path("poll").path("pollId").asText();
+
+            gus.send("{\"requestId\":\"v1\",\"votePoll\":{\"pollId\":\"" + pollId + "\",\"choice\":0}}");
+            assertTrue(await(gus, "v1").has("ack"));
+            olga.send("{\"requestId\":\"v2\",\"votePoll\":{\"pollId\":\"" + pollId + "\",\"choice\":1}}");
+            assertTrue(await(olga, "v2").has("ack"));
+            gus.send("{\"requestId\":\"v3\",\"votePoll\":{\"pollId\":\"" + pollId + "\",\"choice\":1}}");
+            assertTrue(await(gus, "v3").has("ack"));
+
+            for (SignalClient everyone : List.of(teacher, gus, olga)) {
+                JsonNode poll = everyone.awaitIncludingSeen(m -> m.path("pollUpdated").path("poll").path("counts").toString()
+                        .equals("[0,2]"), "the same results: both on Tuesday").path("pollUpdated").path("poll");
+                assertEquals("Which slot?", poll.path("question").asText());
+            }
+            olga.send("{\"requestId\":\"close\",\"closePoll\":{\"pollId\":\"" + pollId + "\"}}");
+            assertEquals("FORBIDDEN", await(olga, "close").path("error").path("code").asText());
+            teacher.send("{\"requestId\":\"close2\",\"closePoll\":{\"pollId\":\"" + pollId + "\"}}");
+            assertTrue(await(teacher, "close2").has("ack"));
+            gus.send("{\"requestId\":\"late\",\"votePoll\":{\"pollId\":\"" + pollId + "\",\"choice\":0}}");
+            assertEquals("REFUSED", await(gus, "late").path("error").path("code").asText());
+
+            try (SignalClient late = server.connectAsGuest()) {
+                JsonNode polls = joined(late, "Lena").path("polls");
+                assertEquals(1, polls.size(), polls::toString);
+                assertTrue(polls.get(0).path("closed").asBoolean());
+                assertEquals("[0,2]", polls.get(0).path("counts").toString());
+                assertEquals(-1, polls.get(0).path("myChoice").asInt());
+            }
+        }
+    }
+
+    @Test
     void aModeratorEndsTheMeetingForEveryoneOverSignallingOrTheApi() {
         try (SignalClient teacher = server.connectAsMember("tess"); SignalClient gus = server.connectAsGuest()) {
             joined(teacher, "Tess");
