@@ -220,13 +220,13 @@ describe('MediaSession receiving', () => {
     pushSubscribeOffer('1', BOB_TRACKS);
     await settle();
     pcs.subscriber().stats = new Map([
-      ['in-v', { type: 'inbound-rtp', kind: 'video', mid: '1', framesDecoded: 0, packetsReceived: 3, bytesReceived: 900 }],
+      ['in-v', { type: 'inbound-rtp', kind: 'video', mid: '1', framesDecoded: 0, frameHeight: 0, packetsReceived: 3, bytesReceived: 900 }],
     ]);
     timers.advance(100);
     await settle();
     expect(media.firstFrameAt).toBeNull();
     pcs.subscriber().stats = new Map([
-      ['in-v', { type: 'inbound-rtp', kind: 'video', mid: '1', framesDecoded: 2, packetsReceived: 9, bytesReceived: 4000 }],
+      ['in-v', { type: 'inbound-rtp', kind: 'video', mid: '1', framesDecoded: 2, frameHeight: 0, packetsReceived: 9, bytesReceived: 4000 }],
     ]);
     pcs.publisher().stats = new Map([['out-a', { type: 'outbound-rtp', kind: 'audio', mid: '0', packetsSent: 50 }]]);
     pcs.publisher().changeState('connected');
@@ -237,10 +237,10 @@ describe('MediaSession receiving', () => {
     const stats = await media.stats();
     expect(stats).toEqual({
       inbound: [
-        { kind: 'audio', participantId: 'p-bob', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', framesDecoded: 0, packetsReceived: 0, bytesReceived: 0 },
-        { kind: 'video', participantId: 'p-bob', source: 'MEDIA_SOURCE_CAMERA', mid: '1', framesDecoded: 2, packetsReceived: 9, bytesReceived: 4000 },
+        { kind: 'audio', participantId: 'p-bob', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', framesDecoded: 0, frameHeight: 0, packetsReceived: 0, bytesReceived: 0 },
+        { kind: 'video', participantId: 'p-bob', source: 'MEDIA_SOURCE_CAMERA', mid: '1', framesDecoded: 2, frameHeight: 0, packetsReceived: 9, bytesReceived: 4000 },
       ],
-      outbound: [{ kind: 'audio', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', packetsSent: 50, framesEncoded: 0, bytesSent: 0 }],
+      outbound: [{ kind: 'audio', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', rid: '', frameHeight: 0, packetsSent: 50, framesEncoded: 0, bytesSent: 0 }],
       publishState: 'connected',
       subscribeState: 'new',
     });

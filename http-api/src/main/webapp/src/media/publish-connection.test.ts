@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PublishOfferBody, TrickleCandidateBody } from '../signal/protocol';
 import { SignalRequestError } from '../signal/signal-client';
 import { deferred, FakePeerConnections, fakeTrack, settle } from '../test-support/fake-webrtc';
-import { PublishConnection, type PublishSignalling } from './publish-connection';
+import { PublishConnection, cameraEncodings, type PublishSignalling } from './publish-connection';
 
 /** The server side of publishing: records offers and answers each when the test says. */
 class FakePublishServer implements PublishSignalling {
@@ -50,6 +50,17 @@ beforeEach(() => {
   states = [];
 });
 
+describe('cameraEncodings', () => {
+  it('asksForAsManyLayersAsChromeSendsForTheCapturedHeight', () => {
+    const layers = (height: number | undefined) => cameraEncodings(height).map((e) => [e.rid, e.scaleResolutionDownBy]);
+    expect(layers(720)).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+    expect(layers(540)).toEqual([['q', 4], ['h', 2], ['f', 1]]);
+    expect(layers(360)).toEqual([['h', 2], ['f', 1]]);
+    expect(layers(undefined)).toEqual([['h', 2], ['f', 1]]);
+    expect(layers(240)).toEqual([]);
+  });
+});
+
 describe('PublishConnection', () => {
   it('offersMicrophoneThenCameraSendonlyWithTheirMidsAndAppliesTheAnswer', async () => {
     const publisher = connect();
@@ -58,6 +69,7 @@ describe('PublishConnection', () => {
     const pc = pcs.publisher();
     expect(pc.configuration.iceServers).toEqual([]);
     expect(pc.transceivers.map((t) => [t.kind, t.direction])).toEqual([['audio', 'sendonly'], ['video', 'sendonly']]);
+    expect(pc.transceivers[0]?.sendEncodings).toEqual([]);
     expect(server.offers).toEqual([{
       sdp: 'offer-1',
       tracks: [{ mid: '0', source: 'MEDIA_SOURCE_MICROPHONE' }, { mid: '1', source: 'MEDIA_SOURCE_CAMERA' }],
@@ -136,6 +148,18 @@ describe('PublishConnection', () => {
     expect(pc.transceivers[2]?.direction).toBe('sendonly');
     expect(pc.transceivers[2]?.sender.track).toBe(again);
     expect(server.offers[3]?.tracks.at(-1)).toEqual({ mid: '2', source: 'MEDIA_SOURCE_SCREEN' });
+  });
+
+  it('sendsTheCameraAsSimulcastLayersSmallestFirstAndTheScreenAsOneStream', async () => {
+    const publisher = connect({ audio: fakeTrack('audio'), video: fakeTrack('video'), screen: fakeTrack('video') as MediaStreamTrack | null });
+    const done = publisher.negotiate();
+    await settle();
+    server.answer();
+    await done;
+    const [microphone, camera, screen] = pcs.publisher().transceivers;
+    expect(camera?.sendEncodings.map((e) => [e.rid, e.scaleResolutionDownBy])).toEqual([['h', 2], ['f', 1]]);
+    expect(microphone?.sendEncodings).toEqual([]);
+    expect(screen?.sendEncodings).toEqual([]);
   });
 
   it('manyChangesWhileAnOfferIsInFlightMakeOneMoreOfferNotMany', async () => {

@@ -2,6 +2,32 @@ import type { MediaSourceKind, PublishOfferBody, TrickleCandidateBody } from '..
 import { CandidateRelay } from './candidate-relay';
 import { publishTrackList, sourcesByMid, type PublishedTransceiver } from './publish-tracks';
 import { PEER_CONNECTION_CONFIGURATION, type MediaKind, type PeerConnection, type PeerConnectionFactory, type Transceiver } from './rtc';
+
+/**
+ * The camera is sent as simulcast layers, smallest first, so that the server can forward each receiver
+ * the tallest layer within its "maximum video height" (switching on key frames). How many depends on
+ * the captured height, because Chrome itself sends at most 3 VP8 layers from 960x540 up, 2 from 480x270
+ * and 1 below (it drops the top ones, whatever the page asks): 1280x720 gives 180/360/720 lines,
+ * 640x360 (the default) 180/360, smaller captures one stream. The caps keep the small layers small
+ * when the bandwidth estimate is high; Chrome fills the layers from the smallest up.
+ */
+export function cameraEncodings(capturedHeight: number | undefined): RTCRtpEncodingParameters[] {
+  const height = capturedHeight ?? 360;
+  if (height >= 540) {
+    return [
+      { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+      { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+      { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_500_000 },
+    ];
+  }
+  if (height >= 270) {
+    return [
+      { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 300_000 },
+      { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_000_000 },
+    ];
+  }
+  return [];
+}
 import { CoalescingRunner } from './serial-queue';
 import type { ConnectionStateName } from './stats';
 
@@ -31,7 +57,9 @@ export interface PublishConnectionOptions {
  * track.enabled, so nothing is renegotiated for it). A screen share adds a third m-line; stopping
  * it sets that m-line inactive and takes its track away, and the next share reuses it: the
  * m-lines (and mids) never change once created, which keeps the server's view simple.
- * Offers are serialized: one in flight at most, later changes folded into one more offer.
+ * Offers are serialized: one in flight at most, later changes folded into one more offer. The
+ * camera goes out as simulcast ({@link cameraEncodings}, fixed when its m-line is created: a camera
+ * switched later keeps them); the screen share as one stream.
  */
 export class PublishConnection {
   private readonly pc: PeerConnection;
@@ -121,7 +149,10 @@ export class PublishConnection {
   }
 
   private add(track: MediaStreamTrack | null, kind: MediaKind, source: MediaSourceKind): Transceiver {
-    const transceiver = this.pc.addTransceiver(track ?? kind, { direction: 'sendonly' });
+    const encodings = source === 'MEDIA_SOURCE_CAMERA' ? cameraEncodings(capturedHeight(track)) : [];
+    const transceiver = encodings.length > 0
+      ? this.pc.addTransceiver(track ?? kind, { direction: 'sendonly', sendEncodings: encodings })
+      : this.pc.addTransceiver(track ?? kind, { direction: 'sendonly' });
     this.published.push({ transceiver, source });
     return transceiver;
   }
@@ -146,4 +177,9 @@ export class PublishConnection {
     if (this.closed) return;
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
   }
+}
+
+function capturedHeight(track: MediaStreamTrack | null): number | undefined {
+  if (!track || typeof track.getSettings !== 'function') return undefined;
+  return track.getSettings().height;
 }

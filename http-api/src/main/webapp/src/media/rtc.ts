@@ -30,9 +30,15 @@ export interface Transceiver {
   readonly receiver: RtpReceiver;
 }
 
+/** How a transceiver is added: its direction and, for a simulcast camera, its encodings (one per rid). */
+export interface TransceiverInit {
+  direction: RTCRtpTransceiverDirection;
+  sendEncodings?: RTCRtpEncodingParameters[];
+}
+
 export interface PeerConnection {
   readonly connectionState: RTCPeerConnectionState;
-  addTransceiver(trackOrKind: MediaStreamTrack | MediaKind, init: { direction: RTCRtpTransceiverDirection }): Transceiver;
+  addTransceiver(trackOrKind: MediaStreamTrack | MediaKind, init: TransceiverInit): Transceiver;
   getTransceivers(): Transceiver[];
   createOffer(): Promise<SessionDescription>;
   createAnswer(): Promise<SessionDescription>;

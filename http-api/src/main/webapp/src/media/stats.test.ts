@@ -15,7 +15,7 @@ describe('shapeStats', () => {
     const stats = shapeStats({
       publish: undefined,
       subscribe: report(
-        { type: 'inbound-rtp', kind: 'video', mid: '1', framesDecoded: 120, packetsReceived: 400, bytesReceived: 350_000 },
+        { type: 'inbound-rtp', kind: 'video', mid: '1', framesDecoded: 120, frameHeight: 0, packetsReceived: 400, bytesReceived: 350_000 },
         { type: 'inbound-rtp', kind: 'audio', mid: '0', packetsReceived: 250, bytesReceived: 20_000 },
         { type: 'inbound-rtp', kind: 'video', mid: '7', framesDecoded: 3 },
         { type: 'candidate-pair', bytesReceived: 1 },
@@ -26,8 +26,8 @@ describe('shapeStats', () => {
       subscribeState: 'connected',
     });
     expect(stats.inbound).toEqual([
-      { kind: 'audio', participantId: 'p-bob', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', framesDecoded: 0, packetsReceived: 250, bytesReceived: 20_000 },
-      { kind: 'video', participantId: 'p-bob', source: 'MEDIA_SOURCE_CAMERA', mid: '1', framesDecoded: 120, packetsReceived: 400, bytesReceived: 350_000 },
+      { kind: 'audio', participantId: 'p-bob', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', framesDecoded: 0, frameHeight: 0, packetsReceived: 250, bytesReceived: 20_000 },
+      { kind: 'video', participantId: 'p-bob', source: 'MEDIA_SOURCE_CAMERA', mid: '1', framesDecoded: 120, frameHeight: 0, packetsReceived: 400, bytesReceived: 350_000 },
     ]);
     expect(stats.subscribeState).toBe('connected');
     expect(hasDecodedVideo(stats)).toBe(true);
@@ -72,10 +72,26 @@ describe('shapeStats', () => {
       subscribeState: 'none',
     });
     expect(stats.outbound).toEqual([
-      { kind: 'audio', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', packetsSent: 500, framesEncoded: 0, bytesSent: 40_000 },
-      { kind: 'video', source: 'MEDIA_SOURCE_CAMERA', mid: '1', packetsSent: 900, framesEncoded: 300, bytesSent: 800_000 },
+      { kind: 'audio', source: 'MEDIA_SOURCE_MICROPHONE', mid: '0', rid: '', frameHeight: 0, packetsSent: 500, framesEncoded: 0, bytesSent: 40_000 },
+      { kind: 'video', source: 'MEDIA_SOURCE_CAMERA', mid: '1', rid: '', frameHeight: 0, packetsSent: 900, framesEncoded: 300, bytesSent: 800_000 },
     ]);
     expect(stats.inbound).toEqual([]);
+  });
+
+  it('listsEachSimulcastLayerOfTheCameraWithItsRidAndHeight', () => {
+    const stats = shapeStats({
+      publish: report(
+        { type: 'outbound-rtp', kind: 'video', mid: '1', rid: 'h', frameHeight: 180, packetsSent: 300, framesEncoded: 90, bytesSent: 90_000 },
+        { type: 'outbound-rtp', kind: 'video', mid: '1', rid: 'f', frameHeight: 360, packetsSent: 700, framesEncoded: 90, bytesSent: 400_000 },
+        { type: 'outbound-rtp', kind: 'video', mid: '1', rid: 'q', frameHeight: 90, packetsSent: 100, framesEncoded: 90, bytesSent: 20_000 },
+      ),
+      subscribe: undefined,
+      publishSources: new Map([['1', 'MEDIA_SOURCE_CAMERA']]),
+      remoteTracks: [],
+      publishState: 'connected',
+      subscribeState: 'none',
+    });
+    expect(stats.outbound.map((s) => [s.rid, s.frameHeight])).toEqual([['f', 360], ['h', 180], ['q', 90]]);
   });
 });
 

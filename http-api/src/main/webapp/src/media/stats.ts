@@ -13,6 +13,8 @@ export interface InboundTrackStats {
   source: MediaSourceKind;
   mid: string;
   framesDecoded: number;
+  /** The height of the last decoded frame (0 before one, and for audio): shows which simulcast layer arrives. */
+  frameHeight: number;
   packetsReceived: number;
   bytesReceived: number;
 }
@@ -21,6 +23,10 @@ export interface OutboundTrackStats {
   kind: string;
   source: MediaSourceKind;
   mid: string;
+  /** The simulcast layer ('q', 'h', 'f' for the camera); '' for a single stream. */
+  rid: string;
+  /** The height of the last encoded frame of that layer (0 for audio, or before one). */
+  frameHeight: number;
   packetsSent: number;
   framesEncoded: number;
   bytesSent: number;
@@ -54,6 +60,8 @@ interface RtpStats {
   mid?: unknown;
   trackIdentifier?: unknown;
   framesDecoded?: unknown;
+  frameHeight?: unknown;
+  rid?: unknown;
   packetsReceived?: unknown;
   bytesReceived?: unknown;
   packetsSent?: unknown;
@@ -92,6 +100,7 @@ function inbound(report: ReadonlyMap<string, unknown> | undefined, remoteTracks:
       source: remote.source,
       mid: remote.mid,
       framesDecoded: count(stat.framesDecoded),
+      frameHeight: count(stat.frameHeight),
       packetsReceived: count(stat.packetsReceived),
       bytesReceived: count(stat.bytesReceived),
     };
@@ -108,13 +117,15 @@ function outbound(report: ReadonlyMap<string, unknown> | undefined, sources: Rea
       kind: typeof stat.kind === 'string' ? stat.kind : '',
       source,
       mid,
+      rid: typeof stat.rid === 'string' ? stat.rid : '',
+      frameHeight: count(stat.frameHeight),
       packetsSent: count(stat.packetsSent),
       framesEncoded: count(stat.framesEncoded),
       bytesSent: count(stat.bytesSent),
     });
   }
   const order = [...sources.keys()];
-  return result.sort((a, b) => order.indexOf(a.mid) - order.indexOf(b.mid));
+  return result.sort((a, b) => order.indexOf(a.mid) - order.indexOf(b.mid) || a.rid.localeCompare(b.rid));
 }
 
 function* rtp(report: ReadonlyMap<string, unknown> | undefined, type: string): Generator<RtpStats> {

@@ -8,6 +8,7 @@ import type {
   PeerConnectionFactory,
   SessionDescription,
   Transceiver,
+  TransceiverInit,
 } from '../media/rtc';
 
 /**
@@ -64,6 +65,8 @@ export function asFake(track: MediaStreamTrack | null | undefined): FakeTrack {
 
 export class FakeTransceiver implements Transceiver {
   mid: string | null;
+  /** What addTransceiver was given (simulcast layers); empty for a single stream. */
+  sendEncodings: RTCRtpEncodingParameters[] = [];
   direction: RTCRtpTransceiverDirection;
   readonly sender: { track: MediaStreamTrack | null; replaceTrack(track: MediaStreamTrack | null): Promise<void> };
   readonly receiver: { track: MediaStreamTrack };
@@ -114,10 +117,11 @@ export class FakePeerConnection implements PeerConnection {
 
   constructor(readonly configuration: RTCConfiguration, private readonly events: PeerConnectionEvents) {}
 
-  addTransceiver(trackOrKind: MediaStreamTrack | MediaKind, init: { direction: RTCRtpTransceiverDirection }): FakeTransceiver {
+  addTransceiver(trackOrKind: MediaStreamTrack | MediaKind, init: TransceiverInit): FakeTransceiver {
     const track = typeof trackOrKind === 'string' ? null : trackOrKind;
     const kind = typeof trackOrKind === 'string' ? trackOrKind : (trackOrKind.kind as MediaKind);
     const transceiver = new FakeTransceiver(kind, track, init.direction);
+    transceiver.sendEncodings = init.sendEncodings ?? [];
     this.transceivers.push(transceiver);
     return transceiver;
   }

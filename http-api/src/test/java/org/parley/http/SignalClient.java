@@ -92,6 +92,16 @@ public final class SignalClient implements AutoCloseable {
         throw new AssertionError("no " + description + " within " + WAIT + "; saw " + seen);
     }
 
+    /** The first message matching among those already taken by earlier awaits, else the next one to come. */
+    public JsonNode awaitIncludingSeen(Predicate<JsonNode> matching, String description) {
+        return seen.stream().filter(matching).findFirst().orElseGet(() -> await(matching, description));
+    }
+
+    /** Whether any message taken so far (by the awaits) matches. */
+    public boolean seenAny(Predicate<JsonNode> matching) {
+        return seen.stream().anyMatch(matching);
+    }
+
     /** Makes a message already taken available again to the next await. */
     public void pushBack(JsonNode message) {
         LinkedBlockingQueue<JsonNode> rest = new LinkedBlockingQueue<>();

@@ -85,6 +85,21 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     public record React(ParticipantId participant, Reaction reaction, ActorRef<StatusReply<Verdict>> replyTo)
             implements Command {}
 
+    /** A chat message from a participant, to everyone ({@code to} empty) or privately to one participant. */
+    public record PostChat(ParticipantId from, Optional<ParticipantId> to, String text, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
+    /** Under "ask to unmute": a muted participant asks the moderators. */
+    public record AskToUnmute(ParticipantId participant, MuteKind kind, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
+    /** May this participant turn the device back on now? Accepted or FORBIDDEN; records nothing. */
+    public record MayUnmute(ParticipantId participant, MuteKind kind, ActorRef<StatusReply<Verdict>> replyTo)
+            implements Command {}
+
+    /** A poll was created in this conference (listed once, so late joiners see it) or changed: tell everyone. */
+    public record PollChanged(String pollId, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
     private record ConnectionTerminated(ActorRef<RoomUpdate> connection) implements Command {}
 
     // ---- events ----
@@ -133,6 +148,31 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
 
     public record AllHandsLowered(Initiator by, Instant at) implements Event {}
 
+    public record ChatMessagePosted(ChatMessage message) implements Event {
+        @Override
+        public Instant at() {
+            return message.at();
+        }
+    }
+
+    public record ChatMessageDeleted(ChatMessageId message, Initiator by, Instant at) implements Event {}
+
+    public record MediaPolicyChanged(MediaPolicy policy, Initiator by, Instant at) implements Event {}
+
+    /** A poll (its own persistent actor) belongs to this conference. */
+    public record PollListed(String pollId, Instant at) implements Event {}
+
+    public record UnmuteAsked(ParticipantId participant, MuteKind kind, Instant at) implements Event {}
+
+    public record UnmuteAllowed(ParticipantId participant, MuteKind kind, Initiator by, Instant at) implements Event {}
+
+    /** A moderator muted these people (each one's Participant records its own mute too). */
+    public record ModeratorMuted(List<ParticipantId> participants, MuteKind kind, Initiator by, Instant at) implements Event {
+        public ModeratorMuted {
+            participants = List.copyOf(participants);
+        }
+    }
+
     // ---- behaviour ----
 
     private final RoomName room;
@@ -146,6 +186,14 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
     private final Set<ActorRef<RoomUpdate>> watched = new HashSet<>();
     /** When each participant last reacted: reactions are rate limited, in memory (they are not state). */
     private final Map<ParticipantId, Instant> lastReaction = new HashMap<>();
+
+    /** Recent chat messages per participant, for the rate limit (in memory: it is not state). */
+    private final Map<ParticipantId, java.util.ArrayDeque<Instant>> recentChat = new HashMap<>();
+
+    /** At most this many chat messages per person within {@link #CHAT_WINDOW}. */
+    public static final int CHAT_BURST = 5;
+
+    public static final java.time.Duration CHAT_WINDOW = java.time.Duration.ofSeconds(5);
 
     /** At most one reaction per person per this long. */
     public static final java.time.Duration REACTION_INTERVAL = java.time.Duration.ofMillis(700);
@@ -185,6 +233,12 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 .onCommand(Withdraw.class, this::onWithdraw)
                 .onCommand(SetHand.class, this::onSetHand)
                 .onCommand(React.class, this::onReact)
+                .onCommand(PostChat.class, this::onPostChat)
+                .onCommand(AskToUnmute.class, this::onAskToUnmute)
+                .onCommand(PollChanged.class, this::onPollChanged)
+                .onCommand(MayUnmute.class, (state, cmd) -> state.mayUnmute(cmd.participant(), cmd.kind())
+                        ? accepted(cmd.replyTo())
+                        : deny(cmd.replyTo(), Denial.FORBIDDEN, "a moderator asks that you ask before unmuting"))
                 .onCommand(ConnectionTerminated.class, this::onConnectionTerminated)
                 .build();
     }
@@ -373,6 +427,87 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         return accepted(cmd.replyTo());
     }
 
+    // ---- chat ----
+
+    private ReplyEffect<Event, ConferenceState> onPostChat(ConferenceState state, PostChat cmd) {
+        Optional<Member> sender = state.member(cmd.from());
+        if (sender.isEmpty()) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "join the conference first");
+        }
+        if (cmd.to().isPresent() && !state.isMember(cmd.to().get())) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+        }
+        if (cmd.text() == null || cmd.text().isBlank()) {
+            return deny(cmd.replyTo(), Denial.INVALID, "the message is empty");
+        }
+        if (cmd.text().length() > ChatMessage.MAX_TEXT) {
+            return deny(cmd.replyTo(), Denial.INVALID, "a message is at most " + ChatMessage.MAX_TEXT + " characters");
+        }
+        if (!chatAllowed(cmd.from())) {
+            return deny(cmd.replyTo(), Denial.RATE_LIMITED, "you are sending messages too fast; wait a moment");
+        }
+        ChatMessage message = new ChatMessage(ChatMessageId.random(), cmd.from(), sender.get().displayNameAtJoin(), cmd.to(),
+                cmd.text().strip(), now());
+        return persistAndAnnounce(List.of(new ChatMessagePosted(message)), cmd.replyTo());
+    }
+
+    private boolean chatAllowed(ParticipantId from) {
+        Instant now = clock.instant();
+        java.util.ArrayDeque<Instant> recent = recentChat.computeIfAbsent(from, id -> new java.util.ArrayDeque<>());
+        while (!recent.isEmpty() && !recent.peekFirst().plus(CHAT_WINDOW).isAfter(now)) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= CHAT_BURST) {
+            return false;
+        }
+        recent.addLast(now);
+        return true;
+    }
+
+    // ---- polls ----
+
+    private ReplyEffect<Event, ConferenceState> onPollChanged(ConferenceState state, PollChanged cmd) {
+        if (!state.isInProgress()) {
+            return Effect().reply(cmd.replyTo(), StatusReply.error("this conference is not running"));
+        }
+        RoomUpdate.PollChanged update = new RoomUpdate.PollChanged(cmd.pollId());
+        if (state.polls().contains(cmd.pollId())) {
+            broadcastExcept(null, update);
+            return Effect().reply(cmd.replyTo(), StatusReply.ack());
+        }
+        return Effect().persist(new PollListed(cmd.pollId(), now()))
+                .thenRun(after -> broadcastExcept(null, update))
+                .thenReply(cmd.replyTo(), after -> StatusReply.ack());
+    }
+
+    // ---- microphones and cameras ----
+
+    private ReplyEffect<Event, ConferenceState> onAskToUnmute(ConferenceState state, AskToUnmute cmd) {
+        if (!state.isMember(cmd.participant())) {
+            return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "join the conference first");
+        }
+        UnmuteGate gate = new UnmuteGate(cmd.participant(), cmd.kind());
+        if (state.mayUnmute(cmd.participant(), cmd.kind()) || state.media().asks().contains(gate)) {
+            return accepted(cmd.replyTo());
+        }
+        UnmuteAsked asked = new UnmuteAsked(cmd.participant(), cmd.kind(), now());
+        return Effect().persist(asked)
+                .thenRun(after -> toModerators(after, new RoomUpdate.UnmuteAsked(cmd.participant(), cmd.kind())))
+                .thenReply(cmd.replyTo(), after -> StatusReply.success(Verdict.ACCEPTED));
+    }
+
+    private ReplyEffect<Event, ConferenceState> mute(
+            ConferenceState state, ModeratorAction.Mute mute, Initiator by, ActorRef<StatusReply<Verdict>> replyTo) {
+        if (mute.participant().isPresent() && !state.isMember(mute.participant().get())) {
+            return deny(replyTo, Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+        }
+        List<ParticipantId> targets = mute.participant().map(List::of).orElseGet(state::mutedByEveryone);
+        if (targets.isEmpty()) {
+            return accepted(replyTo);
+        }
+        return persistAndAnnounce(List.of(new ModeratorMuted(targets, mute.kind(), by, now())), replyTo);
+    }
+
     // ---- moderation ----
 
     private ReplyEffect<Event, ConferenceState> onModerate(ConferenceState state, Moderate cmd) {
@@ -419,6 +554,28 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
                 return accepted(cmd.replyTo());
             }
             return persistAndAnnounce(List.of(new AllHandsLowered(by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.Mute mute) {
+            return mute(state, mute, by, cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.SetMediaPolicy policy) {
+            if (state.media().policy().equals(policy.policy())) {
+                return accepted(cmd.replyTo());
+            }
+            return persistAndAnnounce(List.of(new MediaPolicyChanged(policy.policy(), by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.AllowUnmute allow) {
+            if (!state.isMember(allow.participant())) {
+                return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "that person is not in this conference");
+            }
+            return persistAndAnnounce(List.of(new UnmuteAllowed(allow.participant(), allow.kind(), by, now())), cmd.replyTo());
+        }
+        if (action instanceof ModeratorAction.DeleteChat delete) {
+            boolean known = state.chat().stream().anyMatch(message -> message.id().equals(delete.message()));
+            if (!known) {
+                return deny(cmd.replyTo(), Denial.NOT_IN_CONFERENCE, "no such message in this conference's chat");
+            }
+            return persistAndAnnounce(List.of(new ChatMessageDeleted(delete.message(), by, now())), cmd.replyTo());
         }
         if (action instanceof ModeratorAction.EndConference) {
             return endForEveryone(state, by, cmd.replyTo());
@@ -540,6 +697,21 @@ public final class Conference extends EventSourcedBehaviorWithEnforcedReplies<Co
         } else if (event instanceof ParticipantKicked kicked) {
             broadcastExcept(null, new RoomUpdate.Kicked(kicked.participant(), kicked.banned(), kicked.message()));
             broadcastExcept(kicked.participant(), new RoomUpdate.HandsChanged(after.raisedHands()));
+        } else if (event instanceof ChatMessagePosted posted) {
+            ChatMessage message = posted.message();
+            listeners.forEach((participant, listener) -> {
+                if (message.visibleTo(participant)) {
+                    listener.tell(new RoomUpdate.ChatPosted(message));
+                }
+            });
+        } else if (event instanceof MediaPolicyChanged changed) {
+            broadcastExcept(null, new RoomUpdate.MediaPolicyChanged(changed.policy()));
+        } else if (event instanceof UnmuteAllowed allowed) {
+            broadcastExcept(null, new RoomUpdate.UnmuteAllowed(allowed.participant(), allowed.kind()));
+        } else if (event instanceof ModeratorMuted muted) {
+            broadcastExcept(null, new RoomUpdate.MutedByModerator(muted.participants(), muted.kind()));
+        } else if (event instanceof ChatMessageDeleted deleted) {
+            broadcastExcept(null, new RoomUpdate.ChatDeleted(deleted.message()));
         } else if (event instanceof HandRaised || event instanceof HandLowered || event instanceof AllHandsLowered) {
             broadcastExcept(null, new RoomUpdate.HandsChanged(after.raisedHands()));
         }

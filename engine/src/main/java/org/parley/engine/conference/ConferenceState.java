@@ -18,16 +18,40 @@ public record ConferenceState(
         Optional<Instant> endedAt,
         List<Member> roster,
         Access access,
-        List<ParticipantId> raisedHands) {
+        List<ParticipantId> raisedHands,
+        List<ChatMessage> chat,
+        MediaRules media,
+        List<String> polls) {
+
+    /** How much chat a conference keeps for late joiners and reloads (the log keeps everything). */
+    public static final int CHAT_KEPT = 500;
 
     public ConferenceState {
         roster = List.copyOf(roster);
         raisedHands = List.copyOf(raisedHands);
+        chat = List.copyOf(chat);
+        polls = List.copyOf(polls);
+    }
+
+    /** Whether this participant may turn this device back on now (moderators always may). */
+    public boolean mayUnmute(ParticipantId participant, MuteKind kind) {
+        return !media.policy().askToUnmute(kind) || isModerator(participant)
+                || media.allowed().contains(new UnmuteGate(participant, kind));
+    }
+
+    /** Who a "mute everyone" reaches: all who do not moderate. */
+    public List<ParticipantId> mutedByEveryone() {
+        return roster.stream().filter(m -> m.role() != Role.MODERATOR).map(Member::id).toList();
+    }
+
+    /** The chat as one participant may read it, oldest first. */
+    public List<ChatMessage> chatFor(ParticipantId reader) {
+        return chat.stream().filter(message -> message.visibleTo(reader)).toList();
     }
 
     public static ConferenceState notStarted(RoomName room) {
         return new ConferenceState(room, Phase.NOT_STARTED, 0, Initiator.SYSTEM, Optional.empty(), Optional.empty(),
-                List.of(), Access.OPEN, List.of());
+                List.of(), Access.OPEN, List.of(), List.of(), MediaRules.OPEN, List.of());
     }
 
     public boolean hasRaisedHand(ParticipantId id) {
@@ -91,13 +115,14 @@ public record ConferenceState(
         if (event instanceof Conference.ConferenceStarted e) {
             // A room prepared in advance keeps its lobby and password into the conference.
             return new ConferenceState(room, Phase.STARTED, e.instance(), e.by(), Optional.of(e.at()), Optional.empty(),
-                    List.of(), access, List.of());
+                    List.of(), access, List.of(), List.of(), media, List.of());
         }
         if (event instanceof Conference.ParticipantJoined e) {
             List<Member> next = new ArrayList<>(roster);
             next.add(new Member(e.participant(), e.displayName(), e.role(), e.at(), e.subject(), e.signedIn()));
             Access granted = e.role() == Role.MODERATOR ? access.withModerator(e.subject()) : access;
-            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands);
+            return new ConferenceState(room, Phase.RUNNING, instance, startedBy, startedAt, endedAt, next, granted, raisedHands,
+                    chat, media, polls);
         }
         if (event instanceof Conference.ParticipantLeft e) {
             return withRoster(roster.stream().filter(m -> !m.id().equals(e.participant())).toList())
@@ -111,7 +136,7 @@ public record ConferenceState(
         }
         if (event instanceof Conference.ConferenceEnded e) {
             return new ConferenceState(room, Phase.ENDED, instance, startedBy, startedAt, Optional.of(e.at()), List.of(),
-                    Access.OPEN, List.of());
+                    Access.OPEN, List.of(), List.of(), MediaRules.OPEN, List.of());
         }
         if (event instanceof Conference.LobbyChanged e) {
             return withAccess(access.withLobby(e.enabled()));
@@ -146,6 +171,32 @@ public record ConferenceState(
         if (event instanceof Conference.AllHandsLowered) {
             return withHands(List.of());
         }
+        if (event instanceof Conference.ChatMessagePosted e) {
+            List<ChatMessage> next = new ArrayList<>(chat);
+            next.add(e.message());
+            return withChat(next.size() > CHAT_KEPT ? next.subList(next.size() - CHAT_KEPT, next.size()) : next);
+        }
+        if (event instanceof Conference.PollListed e) {
+            List<String> next = new ArrayList<>(polls);
+            next.add(e.pollId());
+            return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, raisedHands,
+                    chat, media, next);
+        }
+        if (event instanceof Conference.MediaPolicyChanged e) {
+            return withMedia(media.withPolicy(e.policy()));
+        }
+        if (event instanceof Conference.UnmuteAsked e) {
+            return withMedia(media.asked(new UnmuteGate(e.participant(), e.kind())));
+        }
+        if (event instanceof Conference.UnmuteAllowed e) {
+            return withMedia(media.allowed(new UnmuteGate(e.participant(), e.kind())));
+        }
+        if (event instanceof Conference.ModeratorMuted e) {
+            return withMedia(media.revoked(e.participants(), e.kind()));
+        }
+        if (event instanceof Conference.ChatMessageDeleted e) {
+            return withChat(chat.stream().filter(message -> !message.id().equals(e.message())).toList());
+        }
         throw new IllegalArgumentException("unknown conference event " + event.getClass().getName());
     }
 
@@ -154,14 +205,27 @@ public record ConferenceState(
     }
 
     private ConferenceState withRoster(List<Member> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, next, access, raisedHands);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                next, access, raisedHands, chat, media, polls);
     }
 
     private ConferenceState withAccess(Access next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, next, raisedHands);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, next, raisedHands, chat, media, polls);
     }
 
     private ConferenceState withHands(List<ParticipantId> next) {
-        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt, roster, access, next);
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, access, next, chat, media, polls);
+    }
+
+    private ConferenceState withChat(List<ChatMessage> next) {
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, access, raisedHands, next, media, polls);
+    }
+
+    private ConferenceState withMedia(MediaRules next) {
+        return new ConferenceState(room, phase, instance, startedBy, startedAt, endedAt,
+                roster, access, raisedHands, chat, next, polls);
     }
 }

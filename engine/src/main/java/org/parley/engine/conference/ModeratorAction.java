@@ -29,6 +29,17 @@ public sealed interface ModeratorAction {
 
     record LowerAllHands() implements ModeratorAction {}
 
+    /** Mute one participant, or (empty) everyone who does not moderate. They may unmute unless the policy asks them to ask. */
+    record Mute(java.util.Optional<ParticipantId> participant, MuteKind kind) implements ModeratorAction {}
+
+    record SetMediaPolicy(MediaPolicy policy) implements ModeratorAction {}
+
+    /** Under "ask to unmute": let this person turn their microphone or camera back on. */
+    record AllowUnmute(ParticipantId participant, MuteKind kind) implements ModeratorAction {}
+
+    /** Delete a chat message for everyone who could see it. */
+    record DeleteChat(ChatMessageId message) implements ModeratorAction {}
+
     /** End the conference for everyone: all are told and disconnected. */
     record EndConference() implements ModeratorAction {}
 }

@@ -50,6 +50,31 @@ public sealed interface RoomUpdate {
     /** To everyone: someone reacted (shown briefly on their tile; not recorded). */
     record Reacted(ParticipantId participant, Reaction reaction) implements RoomUpdate {}
 
+    /** To everyone: a poll was created, voted on or closed (each connection reads it for its person). */
+    record PollChanged(String pollId) implements RoomUpdate {}
+
+    /** To everyone: the room's microphone and camera rules changed. */
+    record MediaPolicyChanged(MediaPolicy policy) implements RoomUpdate {}
+
+    /** To moderators: someone asks to turn their microphone or camera back on. */
+    record UnmuteAsked(ParticipantId participant, MuteKind kind) implements RoomUpdate {}
+
+    /** To everyone: a moderator let someone unmute (moderators drop the ask; the person may now unmute). */
+    record UnmuteAllowed(ParticipantId participant, MuteKind kind) implements RoomUpdate {}
+
+    /** To everyone: a moderator muted these people (their own clients turn the device off). */
+    record MutedByModerator(java.util.List<ParticipantId> participants, MuteKind kind) implements RoomUpdate {
+        public MutedByModerator {
+            participants = java.util.List.copyOf(participants);
+        }
+    }
+
+    /** To those who may read it (everyone, or the two people of a private message). */
+    record ChatPosted(ChatMessage message) implements RoomUpdate {}
+
+    /** To everyone: a moderator deleted a message (clients that never had it ignore this). */
+    record ChatDeleted(ChatMessageId message) implements RoomUpdate {}
+
     /** To everyone (the person removed included): a moderator removed someone. */
     record Kicked(ParticipantId participant, boolean banned, String message) implements RoomUpdate {}
 }

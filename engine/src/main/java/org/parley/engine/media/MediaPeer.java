@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.media.sdp.Candidate;
 import org.parley.media.sdp.Fingerprint;
+import org.parley.media.sdp.HeaderExtension;
 import org.parley.media.sdp.LocalTransport;
 import org.parley.media.sdp.MediaKind;
 import org.parley.media.sdp.PublishAnswer;
@@ -69,6 +70,12 @@ final class MediaPeer {
     private boolean awaitingAnswer;
     /** Which of our m-lines carries which published track (by {@link Stream#key()}). */
     private final Map<String, String> midByStream = new HashMap<>();
+    /**
+     * The SSRCs (media, RTX) receivers see for each simulcast track this participant publishes, by its
+     * publish mid: the SFU's own, since each layer has its own SSRC, and kept for the participant's
+     * stay so renegotiations do not change what receivers already know.
+     */
+    private final Map<String, long[]> simulcastSsrcs = new HashMap<>();
 
     MediaPeer(ParticipantId id, TransportServer transports, Router router, Listeners listeners) {
         this.id = id;
@@ -101,11 +108,12 @@ final class MediaPeer {
             resetSubscribe();
         }
         if (fresh) {
+            String publisher = id.value();
             publishEndpoint = endpoint(ConnectionKind.PUBLISH);
             publishEndpoint.setPacketHandler(new PacketHandler() {
                 @Override
                 public void onRtp(byte[] buf, int off, int len) {
-                    router.onPublisherRtp(buf, off, len);
+                    router.onPublisherRtp(publisher, buf, off, len);
                 }
 
                 @Override
@@ -123,21 +131,46 @@ final class MediaPeer {
         sources.forEach(s -> sourceByMid.put(s.mid(), s.source()));
         List<Stream> streams = new ArrayList<>();
         List<InboundStream> inbound = new ArrayList<>();
-        for (org.parley.media.sdp.PublishedTrack track : answer.tracks().all()) {
-            MediaSource source = sourceByMid.get(track.mid());
-            if (track.ssrc().isEmpty() || source == null) {
-                // Nothing to route by (simulcast by rid), or an m-line the browser no longer uses
-                // (a stopped screen share waits, inactive, for the next one).
-                continue;
+        for (org.parley.media.sdp.PublishedTrack offered : answer.tracks().all()) {
+            MediaSource source = sourceByMid.get(offered.mid());
+            if (source == null) {
+                continue; // an m-line the browser no longer uses (a stopped screen share waits, inactive, for the next one)
+            }
+            org.parley.media.sdp.PublishedTrack track = offered.simulcast() ? withSfuSsrcs(offered) : offered;
+            if (track.ssrc().isEmpty()) {
+                continue; // nothing to route by: no SSRC signalled and no simulcast rids
             }
             streams.add(new Stream(id, track, source));
             inbound.add(new InboundStream(track.ssrc().getAsLong(), track.payloadType(), track.rtxSsrc().orElse(0),
                     track.rtxPayloadType().orElse(0), track.kind() == MediaKind.AUDIO ? StreamKind.AUDIO : StreamKind.VIDEO,
-                    source == MediaSource.SCREEN, id.value() + "/" + track.mid()));
+                    source == MediaSource.SCREEN, id.value() + "/" + track.mid(), simulcast(track)));
         }
         published = List.copyOf(streams);
         router.publish(id.value(), sink(publishEndpoint), inbound);
         return answer.description().toString();
+    }
+
+    /** The simulcast track as receivers see it: one stream on the SFU's SSRCs. */
+    private org.parley.media.sdp.PublishedTrack withSfuSsrcs(org.parley.media.sdp.PublishedTrack track) {
+        long[] ssrcs = simulcastSsrcs.computeIfAbsent(track.mid(), mid -> new long[] {randomSsrc(), randomSsrc()});
+        boolean rtx = track.rtxPayloadType().isPresent();
+        return new org.parley.media.sdp.PublishedTrack(track.mid(), track.kind(), track.msid(),
+                java.util.OptionalLong.of(ssrcs[0]), rtx ? java.util.OptionalLong.of(ssrcs[1]) : java.util.OptionalLong.empty(),
+                track.payloadType(), track.rtxPayloadType(), track.headerExtensions(), track.rids());
+    }
+
+    private static InboundStream.Simulcast simulcast(org.parley.media.sdp.PublishedTrack track) {
+        if (!track.simulcast()) {
+            return null;
+        }
+        return new InboundStream.Simulcast(track.rids(), track.mid(),
+                track.extensionId(HeaderExtension.MID).orElse(0),
+                track.extensionId(HeaderExtension.RTP_STREAM_ID).orElseThrow(),
+                track.extensionId(HeaderExtension.REPAIRED_RTP_STREAM_ID).orElse(0));
+    }
+
+    private static long randomSsrc() {
+        return 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1);
     }
 
     /** What this participant's connections carried, and what the router did with its streams. */

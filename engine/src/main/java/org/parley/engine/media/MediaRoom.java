@@ -110,7 +110,8 @@ public final class MediaRoom extends AbstractBehavior<MediaRoom.Command> {
             return this;
         }
         if (command instanceof MediaRooms.Constrain constrain) {
-            router.constrain(constrain.participant().value(), constrain.constraints().lowBandwidth());
+            router.constrain(constrain.participant().value(), constrain.constraints().lowBandwidth(),
+                    constrain.constraints().maxVideoHeight());
             return this;
         }
         if (command instanceof MediaRooms.MediaState state) {

@@ -21,6 +21,8 @@ import org.parley.engine.media.Media;
 import org.parley.engine.media.MediaRoom;
 import org.parley.engine.media.MediaRooms;
 import org.parley.engine.participant.Participant;
+import org.parley.engine.poll.Poll;
+import org.parley.engine.poll.PollId;
 import org.parley.media.transport.MediaSettings;
 import org.parley.media.transport.TransportServer;
 
@@ -45,6 +47,7 @@ public final class Engine {
                 ctx -> Participant.create(new ParticipantId(ctx.getEntityId()), clock, settings.participantGrace(),
                         settings.snapshotEvery(),
                         room -> sharding.entityRefFor(Conference.ENTITY_TYPE_KEY, room.value()))));
+        sharding.init(Entity.of(Poll.ENTITY_TYPE_KEY, ctx -> Poll.create(new PollId(ctx.getEntityId()), clock)));
         StoreMonitor store = StoreMonitor.start(system, settings.storeCheckInterval(), settings.storeCheckTimeout());
         return new Running(new Rooms(system, sharding, settings.askTimeout(), store, clock), ConferenceHistory.cassandra(system),
                 store, startMedia(system, settings, sharding));

@@ -22,7 +22,10 @@ import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.JoinOutcome;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MuteKind;
 import org.parley.engine.conference.PasswordHash;
+import org.parley.engine.conference.Role;
 import org.parley.engine.conference.Reaction;
 import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.ConferenceState;
@@ -36,6 +39,10 @@ import org.parley.engine.conference.RoomUpdate;
 import org.parley.engine.participant.Participant;
 import org.parley.engine.participant.ParticipantState;
 import org.parley.engine.participant.ResumeToken;
+import org.parley.engine.poll.Poll;
+import org.parley.engine.poll.PollId;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 
 /**
  * What the edge may ask of the engine, as futures. It orchestrates the two entities a join touches
@@ -48,6 +55,7 @@ public final class Rooms {
     private final Duration askTimeout;
     private final StoreMonitor store;
     private final ActorRef<StatusReply<Done>> ignore;
+    private final ActorRef<StatusReply<ParticipantState>> ignoreState;
     private final PasswordThrottle throttle;
     private final PasswordWork passwords = new PasswordWork();
 
@@ -55,6 +63,7 @@ public final class Rooms {
         this.sharding = sharding;
         this.throttle = new PasswordThrottle(clock);
         this.ignore = system.ignoreRef();
+        this.ignoreState = system.ignoreRef();
         this.askTimeout = askTimeout;
         this.store = store;
     }
@@ -96,7 +105,9 @@ public final class Rooms {
         ResumeToken token = ResumeToken.random();
         return ask(participantEntity(participant),
                         (ActorRef<StatusReply<ParticipantState>> replyTo) -> new Participant.Register(room,
-                                request.displayName(), request.language(), request.audioMuted(), request.videoMuted(),
+                                request.displayName(), request.language(),
+                                request.audioMuted() || startsMuted(admission, MuteKind.AUDIO),
+                                request.videoMuted() || startsMuted(admission, MuteKind.VIDEO),
                                 request.acceptedTerms(), token.hash(), replyTo))
                 .handle((registered, failure) -> {
                     if (failure != null) {
@@ -108,6 +119,13 @@ public final class Rooms {
                 })
                 .thenCompose(admitted -> view(admitted.conference()))
                 .thenApply(view -> new Entry.Entered(new JoinedSession(room, participant, token, admission.role(), view)));
+    }
+
+    /** "Everyone starts muted" / "with the camera off" applies to newcomers who do not moderate. */
+    private static boolean startsMuted(JoinOutcome.Admitted admission, MuteKind kind) {
+        MediaPolicy policy = admission.conference().media().policy();
+        boolean rule = kind == MuteKind.AUDIO ? policy.startAudioMuted() : policy.startVideoMuted();
+        return rule && admission.role() != Role.MODERATOR;
     }
 
     /**
@@ -193,6 +211,11 @@ public final class Rooms {
                 (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.SetHand(participant, raised, replyTo));
     }
 
+    public CompletionStage<Verdict> postChat(RoomName room, ParticipantId from, Optional<ParticipantId> to, String text) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.PostChat(from, to, text, replyTo));
+    }
+
     public CompletionStage<Verdict> react(RoomName room, ParticipantId participant, Reaction reaction) {
         return ask(conferenceEntity(room),
                 (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.React(participant, reaction, replyTo));
@@ -248,14 +271,56 @@ public final class Rooms {
         return ask(participantEntity(participant), replyTo -> new Participant.ChangeLanguage(language, replyTo));
     }
 
-    public CompletionStage<ParticipantState> setAudioMuted(ParticipantId participant, boolean muted) {
-        return ask(participantEntity(participant),
-                replyTo -> new Participant.SetAudioMuted(muted, Initiator.participant(participant), replyTo));
+    /** One's own microphone; turning it back on may need a moderator's leave ("ask to unmute"). */
+    public CompletionStage<ParticipantState> setAudioMuted(RoomName room, ParticipantId participant, boolean muted) {
+        return mayUnmute(room, participant, MuteKind.AUDIO, muted).thenCompose(ok -> ask(participantEntity(participant),
+                replyTo -> new Participant.SetAudioMuted(muted, Initiator.participant(participant), replyTo)));
     }
 
-    public CompletionStage<ParticipantState> setVideoMuted(ParticipantId participant, boolean muted) {
-        return ask(participantEntity(participant),
-                replyTo -> new Participant.SetVideoMuted(muted, Initiator.participant(participant), replyTo));
+    public CompletionStage<ParticipantState> setVideoMuted(RoomName room, ParticipantId participant, boolean muted) {
+        return mayUnmute(room, participant, MuteKind.VIDEO, muted).thenCompose(ok -> ask(participantEntity(participant),
+                replyTo -> new Participant.SetVideoMuted(muted, Initiator.participant(participant), replyTo)));
+    }
+
+    private CompletionStage<Done> mayUnmute(RoomName room, ParticipantId participant, MuteKind kind, boolean muting) {
+        if (muting) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+        }
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.MayUnmute(participant, kind, replyTo))
+                .thenApply(verdict -> {
+                    if (verdict instanceof Denied denied) {
+                        throw new AccessRefused(denied.denial(), denied.reason());
+                    }
+                    return Done.getInstance();
+                });
+    }
+
+    /**
+     * A moderator mutes one person or everyone who does not moderate: the conference records it, then
+     * each person's Participant records its own mute (which the media plane enforces).
+     */
+    public CompletionStage<Verdict> mute(RoomName room, Authority by, Optional<ParticipantId> who, MuteKind kind) {
+        return moderate(room, by, new ModeratorAction.Mute(who, kind)).thenCompose(verdict -> {
+            if (!(verdict instanceof Verdict.Accepted)) {
+                return CompletableFuture.completedFuture(verdict);
+            }
+            CompletionStage<List<ParticipantId>> targets = who.isPresent()
+                    ? CompletableFuture.completedFuture(List.of(who.get()))
+                    : translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout))
+                            .thenApply(ConferenceState::mutedByEveryone);
+            return targets.thenApply(list -> {
+                list.forEach(target -> participantEntity(target).tell(kind == MuteKind.AUDIO
+                        ? new Participant.SetAudioMuted(true, by.initiator(), ignoreState)
+                        : new Participant.SetVideoMuted(true, by.initiator(), ignoreState)));
+                return verdict;
+            });
+        });
+    }
+
+    public CompletionStage<Verdict> askToUnmute(RoomName room, ParticipantId participant, MuteKind kind) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.AskToUnmute(participant, kind, replyTo));
     }
 
     /** The room as people see it, or empty when nothing ever happened there. */
@@ -276,11 +341,78 @@ public final class Rooms {
                         .thenApply(profile -> rosterEntry(member, profile))
                         .toCompletableFuture())
                 .toList();
-        return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new))
-                .thenApply(done -> new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
+        CompletableFuture<List<PollState>> polls = pollStates(state).toCompletableFuture();
+        return CompletableFuture.allOf(entries.toArray(CompletableFuture[]::new)).thenCombine(polls, (done, pollList) ->
+                new ConferenceView(state.room(), state.phase(), state.instance(), state.startedAt(),
                         state.endedAt(), entries.stream().map(CompletableFuture::join).toList(),
                         state.access().lobbyEnabled(), state.access().passwordSet(), state.access().knocks(),
-                        state.raisedHands()));
+                        state.raisedHands(), state.chat(), state.media().policy(), pollList));
+    }
+
+    private CompletionStage<List<PollState>> pollStates(ConferenceState state) {
+        List<CompletableFuture<PollState>> polls = state.polls().stream()
+                .map(id -> pollEntity(new PollId(id)).ask(Poll.GetState::new, askTimeout).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> polls.stream().map(CompletableFuture::join).toList());
+    }
+
+    // ---- polls ----
+
+    /** A participant asks a question of the room; everyone is told and can vote. */
+    public CompletionStage<PollState> createPoll(RoomName room, ParticipantId creator, PollQuestion question) {
+        return member(room, creator).thenCompose(member -> {
+            PollId id = PollId.random();
+            CompletionStage<PollState> created = ask(pollEntity(id), (ActorRef<StatusReply<PollState>> replyTo) ->
+                    new Poll.Create(room, creator, member.displayNameAtJoin(), question, replyTo));
+            return created.thenCompose(poll -> pollChanged(room, id).thenApply(done -> poll));
+        });
+    }
+
+    /** One vote per person; voting again replaces one's vote, until the poll is closed. */
+    public CompletionStage<PollState> vote(RoomName room, ParticipantId voter, PollId poll, int choice) {
+        return member(room, voter).thenCompose(member -> pollOf(room, poll))
+                .thenCompose(found -> ask(pollEntity(poll),
+                        (ActorRef<StatusReply<PollState>> replyTo) -> new Poll.Vote(voter, choice, replyTo)))
+                .thenCompose(after -> pollChanged(room, poll).thenApply(done -> after));
+    }
+
+    /** The poll's creator or a moderator closes it; results stay visible. */
+    public CompletionStage<PollState> closePoll(RoomName room, Authority by, PollId poll) {
+        CompletionStage<ConferenceState> conference = translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout));
+        return conference.thenCombine(pollOf(room, poll), (state, found) -> {
+            boolean creator = by instanceof Authority.InRoom inRoom && found.creator().map(inRoom.participant()::equals).orElse(false);
+            if (!creator && !state.mayModerate(by)) {
+                throw new AccessRefused(Denial.FORBIDDEN, "only the poll's creator or a moderator can close it");
+            }
+            return found;
+        }).thenCompose(found -> ask(pollEntity(poll),
+                        (ActorRef<StatusReply<PollState>> replyTo) -> new Poll.Close(by.initiator(), replyTo)))
+                .thenCompose(after -> pollChanged(room, poll).thenApply(done -> after));
+    }
+
+    /** A poll of this room (refused for a poll of another room). */
+    public CompletionStage<PollState> pollOf(RoomName room, PollId poll) {
+        return translated(pollEntity(poll).ask(Poll.GetState::new, askTimeout)).thenApply(state -> {
+            if (!state.room().map(room::equals).orElse(false)) {
+                throw new AccessRefused(Denial.NOT_IN_CONFERENCE, "no such poll in this conference");
+            }
+            return state;
+        });
+    }
+
+    private CompletionStage<Member> member(RoomName room, ParticipantId participant) {
+        return translated(conferenceEntity(room).ask(Conference.GetState::new, askTimeout)).thenApply(state ->
+                state.member(participant).orElseThrow(() -> new AccessRefused(Denial.NOT_IN_CONFERENCE, "join the conference first")));
+    }
+
+    private CompletionStage<Done> pollChanged(RoomName room, PollId poll) {
+        return ask(conferenceEntity(room),
+                (ActorRef<StatusReply<Done>> replyTo) -> new Conference.PollChanged(poll.value(), replyTo));
+    }
+
+    private EntityRef<Poll.Command> pollEntity(PollId poll) {
+        return sharding.entityRefFor(Poll.ENTITY_TYPE_KEY, poll.value());
     }
 
     /** Until the Participant has recorded the person (a moment after admission), the name at the door stands. */

@@ -5,13 +5,19 @@ import static org.parley.engine.serialization.ProtoValues.millis;
 
 import java.util.Optional;
 import org.parley.engine.conference.Access;
+import org.parley.engine.conference.ChatMessage;
+import org.parley.engine.conference.ChatMessageId;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MuteKind;
+import org.parley.engine.conference.ParticipantId;
+import org.parley.engine.conference.UnmuteGate;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.KnockOutcome;
 import org.parley.engine.conference.PasswordHash;
 import org.parley.persistence.proto.v1.ConferenceSnapshot;
 
-/** Mappings of the access-control values (password hash, knocks, the access record) to protobuf. */
+/** Mappings of the access-control and collaboration values (password hash, knocks, access, chat) to protobuf. */
 final class AccessValues {
 
     private AccessValues() {}
@@ -51,6 +57,54 @@ final class AccessValues {
             case KNOCK_OUTCOME_WITHDRAWN -> KnockOutcome.WITHDRAWN;
             default -> throw new IllegalArgumentException("unknown knock outcome in stored event: " + outcome);
         };
+    }
+
+    static org.parley.persistence.proto.v1.ChatMessage chat(ChatMessage m) {
+        return org.parley.persistence.proto.v1.ChatMessage.newBuilder()
+                .setMessageId(m.id().value()).setFromParticipantId(m.from().value())
+                .setFromDisplayName(m.fromDisplayName()).setToParticipantId(m.to().map(ParticipantId::value).orElse(""))
+                .setText(m.text()).setAtEpochMillis(millis(m.at())).build();
+    }
+
+    static ChatMessage chat(org.parley.persistence.proto.v1.ChatMessage p) {
+        return new ChatMessage(new ChatMessageId(p.getMessageId()), new ParticipantId(p.getFromParticipantId()),
+                p.getFromDisplayName(),
+                p.getToParticipantId().isEmpty() ? Optional.empty() : Optional.of(new ParticipantId(p.getToParticipantId())),
+                p.getText(), instant(p.getAtEpochMillis()));
+    }
+
+    static org.parley.persistence.proto.v1.MuteKind kind(MuteKind kind) {
+        return switch (kind) {
+            case AUDIO -> org.parley.persistence.proto.v1.MuteKind.MUTE_KIND_AUDIO;
+            case VIDEO -> org.parley.persistence.proto.v1.MuteKind.MUTE_KIND_VIDEO;
+        };
+    }
+
+    static MuteKind kind(org.parley.persistence.proto.v1.MuteKind kind) {
+        return switch (kind) {
+            case MUTE_KIND_AUDIO -> MuteKind.AUDIO;
+            case MUTE_KIND_VIDEO -> MuteKind.VIDEO;
+            default -> throw new IllegalArgumentException("unknown mute kind in stored record: " + kind);
+        };
+    }
+
+    static org.parley.persistence.proto.v1.MediaPolicy policy(MediaPolicy p) {
+        return org.parley.persistence.proto.v1.MediaPolicy.newBuilder()
+                .setStartAudioMuted(p.startAudioMuted()).setStartVideoMuted(p.startVideoMuted())
+                .setAskToUnmuteAudio(p.askToUnmuteAudio()).setAskToUnmuteVideo(p.askToUnmuteVideo()).build();
+    }
+
+    static MediaPolicy policy(org.parley.persistence.proto.v1.MediaPolicy p) {
+        return new MediaPolicy(p.getStartAudioMuted(), p.getStartVideoMuted(), p.getAskToUnmuteAudio(), p.getAskToUnmuteVideo());
+    }
+
+    static org.parley.persistence.proto.v1.UnmuteGate gate(UnmuteGate gate) {
+        return org.parley.persistence.proto.v1.UnmuteGate.newBuilder()
+                .setParticipantId(gate.participant().value()).setKind(kind(gate.kind())).build();
+    }
+
+    static UnmuteGate gate(org.parley.persistence.proto.v1.UnmuteGate p) {
+        return new UnmuteGate(new ParticipantId(p.getParticipantId()), kind(p.getKind()));
     }
 
     static ConferenceSnapshot.Access access(Access access) {

@@ -17,12 +17,15 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 import java.util.Optional;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.Denial;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.JoinOutcome;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MuteKind;
+import org.parley.engine.conference.UnmuteGate;
 import org.parley.engine.conference.Reaction;
 import org.parley.engine.conference.Verdict;
 import org.parley.engine.conference.Member;
@@ -93,7 +96,8 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
         C_JOIN, C_LEAVE, C_SUBSCRIBE, C_GET, C_RELAY, C_ADMISSION, C_MODERATE, C_KNOCKER_SAYS, C_WITHDRAW,
         R_WAITING, R_IN_LOBBY, R_DENIED, R_ACCEPTED,
         U_JOINED, U_LEFT, U_ROLE, U_PARTICIPANT, U_ENDED, U_HOST, U_KNOCK, U_KNOCK_ANSWERED, U_LOBBY_MESSAGE,
-        U_ACCESS, U_KICKED, C_SET_HAND, C_REACT, U_HANDS, U_REACTED,
+        U_ACCESS, U_KICKED, C_SET_HAND, C_REACT, U_HANDS, U_REACTED, C_POST_CHAT, U_CHAT_POSTED, U_CHAT_DELETED,
+        C_ASK_UNMUTE, C_MAY_UNMUTE, U_MEDIA_POLICY, U_UNMUTE_ASKED, U_UNMUTE_ALLOWED, U_MUTED, C_POLL_CHANGED, U_POLL_CHANGED,
         P_REGISTER, P_NAME, P_LANGUAGE, P_AUDIO, P_VIDEO, P_RESUME, P_KEEP_ALIVE, P_LEAVE, P_GET;
 
         static Manifest of(Object o) {
@@ -120,6 +124,17 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             if (o instanceof Conference.React) return C_REACT;
             if (o instanceof RoomUpdate.HandsChanged) return U_HANDS;
             if (o instanceof RoomUpdate.Reacted) return U_REACTED;
+            if (o instanceof Conference.PostChat) return C_POST_CHAT;
+            if (o instanceof RoomUpdate.ChatPosted) return U_CHAT_POSTED;
+            if (o instanceof RoomUpdate.ChatDeleted) return U_CHAT_DELETED;
+            if (o instanceof Conference.AskToUnmute) return C_ASK_UNMUTE;
+            if (o instanceof Conference.MayUnmute) return C_MAY_UNMUTE;
+            if (o instanceof RoomUpdate.MediaPolicyChanged) return U_MEDIA_POLICY;
+            if (o instanceof RoomUpdate.UnmuteAsked) return U_UNMUTE_ASKED;
+            if (o instanceof RoomUpdate.UnmuteAllowed) return U_UNMUTE_ALLOWED;
+            if (o instanceof RoomUpdate.MutedByModerator) return U_MUTED;
+            if (o instanceof Conference.PollChanged) return C_POLL_CHANGED;
+            if (o instanceof RoomUpdate.PollChanged) return U_POLL_CHANGED;
             if (o instanceof RoomUpdate.MemberJoined) return U_JOINED;
             if (o instanceof RoomUpdate.MemberLeft) return U_LEFT;
             if (o instanceof RoomUpdate.RoleChanged) return U_ROLE;
@@ -207,6 +222,49 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                 yield org.parley.engine.serialization.proto.v1.Reacted.newBuilder().setParticipantId(m.participant().value())
                         .setReaction(m.reaction().name()).build().toByteArray();
             }
+            case C_POST_CHAT -> {
+                var m = (Conference.PostChat) o;
+                yield org.parley.engine.serialization.proto.v1.PostChat.newBuilder()
+                        .setFromParticipantId(m.from().value()).setToParticipantId(m.to().map(ParticipantId::value).orElse(""))
+                        .setText(m.text()).setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case U_CHAT_POSTED -> org.parley.engine.serialization.proto.v1.ChatPosted.newBuilder()
+                    .setMessage(AccessValues.chat(((RoomUpdate.ChatPosted) o).message())).build().toByteArray();
+            case U_CHAT_DELETED -> org.parley.engine.serialization.proto.v1.ChatDeleted.newBuilder()
+                    .setMessageId(((RoomUpdate.ChatDeleted) o).message().value()).build().toByteArray();
+            case C_ASK_UNMUTE -> {
+                var m = (Conference.AskToUnmute) o;
+                yield question(m.participant(), m.kind(), m.replyTo());
+            }
+            case C_MAY_UNMUTE -> {
+                var m = (Conference.MayUnmute) o;
+                yield question(m.participant(), m.kind(), m.replyTo());
+            }
+            case U_MEDIA_POLICY -> org.parley.engine.serialization.proto.v1.MediaPolicyUpdate.newBuilder()
+                    .setPolicy(AccessValues.policy(((RoomUpdate.MediaPolicyChanged) o).policy())).build().toByteArray();
+            case U_UNMUTE_ASKED -> {
+                var m = (RoomUpdate.UnmuteAsked) o;
+                yield org.parley.engine.serialization.proto.v1.UnmuteGateUpdate.newBuilder()
+                        .setGate(AccessValues.gate(new UnmuteGate(m.participant(), m.kind()))).build().toByteArray();
+            }
+            case U_UNMUTE_ALLOWED -> {
+                var m = (RoomUpdate.UnmuteAllowed) o;
+                yield org.parley.engine.serialization.proto.v1.UnmuteGateUpdate.newBuilder()
+                        .setGate(AccessValues.gate(new UnmuteGate(m.participant(), m.kind()))).build().toByteArray();
+            }
+            case U_MUTED -> {
+                var m = (RoomUpdate.MutedByModerator) o;
+                yield org.parley.engine.serialization.proto.v1.MutedUpdate.newBuilder()
+                        .addAllParticipantIds(m.participants().stream().map(ParticipantId::value).toList())
+                        .setKind(AccessValues.kind(m.kind())).build().toByteArray();
+            }
+            case C_POLL_CHANGED -> {
+                var m = (Conference.PollChanged) o;
+                yield org.parley.engine.serialization.proto.v1.PollChangedCommand.newBuilder().setPollId(m.pollId())
+                        .setReplyTo(ref(m.replyTo())).build().toByteArray();
+            }
+            case U_POLL_CHANGED -> org.parley.engine.serialization.proto.v1.PollChangedUpdate.newBuilder()
+                    .setPollId(((RoomUpdate.PollChanged) o).pollId()).build().toByteArray();
             case U_KICKED -> {
                 var m = (RoomUpdate.Kicked) o;
                 yield KickedUpdate.newBuilder().setParticipantId(m.participant().value()).setBanned(m.banned())
@@ -355,6 +413,49 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
                     var p = org.parley.engine.serialization.proto.v1.Reacted.parseFrom(bytes);
                     yield new RoomUpdate.Reacted(new ParticipantId(p.getParticipantId()), reaction(p.getReaction()));
                 }
+                case C_POST_CHAT -> {
+                    var p = org.parley.engine.serialization.proto.v1.PostChat.parseFrom(bytes);
+                    yield new Conference.PostChat(new ParticipantId(p.getFromParticipantId()),
+                            p.getToParticipantId().isEmpty() ? Optional.empty() : Optional.of(new ParticipantId(p.getToParticipantId())),
+                            p.getText(), refs.resolveActorRef(p.getReplyTo()));
+                }
+                case U_CHAT_POSTED -> new RoomUpdate.ChatPosted(AccessValues.chat(
+                        org.parley.engine.serialization.proto.v1.ChatPosted.parseFrom(bytes).getMessage()));
+                case U_CHAT_DELETED -> new RoomUpdate.ChatDeleted(new ChatMessageId(
+                        org.parley.engine.serialization.proto.v1.ChatDeleted.parseFrom(bytes).getMessageId()));
+                case C_ASK_UNMUTE -> {
+                    var p = org.parley.engine.serialization.proto.v1.UnmuteQuestion.parseFrom(bytes);
+                    yield new Conference.AskToUnmute(new ParticipantId(p.getParticipantId()), AccessValues.kind(p.getKind()),
+                            refs.resolveActorRef(p.getReplyTo()));
+                }
+                case C_MAY_UNMUTE -> {
+                    var p = org.parley.engine.serialization.proto.v1.UnmuteQuestion.parseFrom(bytes);
+                    yield new Conference.MayUnmute(new ParticipantId(p.getParticipantId()), AccessValues.kind(p.getKind()),
+                            refs.resolveActorRef(p.getReplyTo()));
+                }
+                case U_MEDIA_POLICY -> new RoomUpdate.MediaPolicyChanged(AccessValues.policy(
+                        org.parley.engine.serialization.proto.v1.MediaPolicyUpdate.parseFrom(bytes).getPolicy()));
+                case U_UNMUTE_ASKED -> {
+                    UnmuteGate gate = AccessValues.gate(
+                            org.parley.engine.serialization.proto.v1.UnmuteGateUpdate.parseFrom(bytes).getGate());
+                    yield new RoomUpdate.UnmuteAsked(gate.participant(), gate.kind());
+                }
+                case U_UNMUTE_ALLOWED -> {
+                    UnmuteGate gate = AccessValues.gate(
+                            org.parley.engine.serialization.proto.v1.UnmuteGateUpdate.parseFrom(bytes).getGate());
+                    yield new RoomUpdate.UnmuteAllowed(gate.participant(), gate.kind());
+                }
+                case U_MUTED -> {
+                    var p = org.parley.engine.serialization.proto.v1.MutedUpdate.parseFrom(bytes);
+                    yield new RoomUpdate.MutedByModerator(p.getParticipantIdsList().stream().map(ParticipantId::new).toList(),
+                            AccessValues.kind(p.getKind()));
+                }
+                case C_POLL_CHANGED -> {
+                    var p = org.parley.engine.serialization.proto.v1.PollChangedCommand.parseFrom(bytes);
+                    yield new Conference.PollChanged(p.getPollId(), refs.resolveActorRef(p.getReplyTo()));
+                }
+                case U_POLL_CHANGED -> new RoomUpdate.PollChanged(
+                        org.parley.engine.serialization.proto.v1.PollChangedUpdate.parseFrom(bytes).getPollId());
                 case U_KICKED -> {
                     var p = KickedUpdate.parseFrom(bytes);
                     yield new RoomUpdate.Kicked(new ParticipantId(p.getParticipantId()), p.getBanned(), p.getMessage());
@@ -453,6 +554,15 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             b.setLowerAllHands(true);
         } else if (action instanceof ModeratorAction.EndConference) {
             b.setEndConference(true);
+        } else if (action instanceof ModeratorAction.DeleteChat a) {
+            b.setDeleteChat(a.message().value());
+        } else if (action instanceof ModeratorAction.Mute a) {
+            b.setMute(org.parley.engine.serialization.proto.v1.MuteWho.newBuilder()
+                    .setParticipantId(a.participant().map(ParticipantId::value).orElse("")).setKind(AccessValues.kind(a.kind())));
+        } else if (action instanceof ModeratorAction.SetMediaPolicy a) {
+            b.setSetMediaPolicy(AccessValues.policy(a.policy()));
+        } else if (action instanceof ModeratorAction.AllowUnmute a) {
+            b.setAllowUnmute(AccessValues.gate(new UnmuteGate(a.participant(), a.kind())));
         }
         return b.build();
     }
@@ -472,9 +582,22 @@ public final class ClusterMessageSerializer extends SerializerWithStringManifest
             case LOWER_HAND -> new ModeratorAction.LowerHand(new ParticipantId(p.getLowerHand()));
             case LOWER_ALL_HANDS -> new ModeratorAction.LowerAllHands();
             case END_CONFERENCE -> new ModeratorAction.EndConference();
+            case DELETE_CHAT -> new ModeratorAction.DeleteChat(new ChatMessageId(p.getDeleteChat()));
+            case MUTE -> new ModeratorAction.Mute(p.getMute().getParticipantId().isEmpty() ? Optional.empty()
+                    : Optional.of(new ParticipantId(p.getMute().getParticipantId())), AccessValues.kind(p.getMute().getKind()));
+            case SET_MEDIA_POLICY -> new ModeratorAction.SetMediaPolicy(AccessValues.policy(p.getSetMediaPolicy()));
+            case ALLOW_UNMUTE -> {
+                UnmuteGate gate = AccessValues.gate(p.getAllowUnmute());
+                yield new ModeratorAction.AllowUnmute(gate.participant(), gate.kind());
+            }
             case ACTION_NOT_SET -> throw new NotSerializableException("a Moderate message without an action");
         };
         return new Conference.Moderate(authority(p.getBy()), action, refs.resolveActorRef(p.getReplyTo()));
+    }
+
+    private byte[] question(ParticipantId participant, MuteKind kind, ActorRef<?> replyTo) {
+        return org.parley.engine.serialization.proto.v1.UnmuteQuestion.newBuilder().setParticipantId(participant.value())
+                .setKind(AccessValues.kind(kind)).setReplyTo(ref(replyTo)).build().toByteArray();
     }
 
     private static Reaction reaction(String name) throws NotSerializableException {

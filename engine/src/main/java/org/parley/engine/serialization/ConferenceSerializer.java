@@ -18,6 +18,8 @@ import org.parley.engine.conference.Conference;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
 import org.parley.engine.conference.KnockId;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MediaRules;
 import org.parley.engine.conference.Member;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.Phase;
@@ -43,6 +45,13 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
     private static final String HAND_RAISED = "HR";
     private static final String HAND_LOWERED = "HL";
     private static final String ALL_HANDS_LOWERED = "AHL";
+    private static final String CHAT_POSTED = "CM";
+    private static final String CHAT_DELETED = "CD";
+    private static final String MEDIA_POLICY = "MP";
+    private static final String UNMUTE_ASKED = "UQ";
+    private static final String UNMUTE_ALLOWED = "UA";
+    private static final String MODERATOR_MUTED = "MM";
+    private static final String POLL_LISTED = "PLi";
     private static final String SNAPSHOT = "CSnap";
 
     public ConferenceSerializer(ExtendedActorSystem system) {}
@@ -68,6 +77,13 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
         if (o instanceof Conference.HandRaised) return HAND_RAISED;
         if (o instanceof Conference.HandLowered) return HAND_LOWERED;
         if (o instanceof Conference.AllHandsLowered) return ALL_HANDS_LOWERED;
+        if (o instanceof Conference.ChatMessagePosted) return CHAT_POSTED;
+        if (o instanceof Conference.ChatMessageDeleted) return CHAT_DELETED;
+        if (o instanceof Conference.MediaPolicyChanged) return MEDIA_POLICY;
+        if (o instanceof Conference.UnmuteAsked) return UNMUTE_ASKED;
+        if (o instanceof Conference.UnmuteAllowed) return UNMUTE_ALLOWED;
+        if (o instanceof Conference.ModeratorMuted) return MODERATOR_MUTED;
+        if (o instanceof Conference.PollListed) return POLL_LISTED;
         if (o instanceof ConferenceState) return SNAPSHOT;
         throw new IllegalArgumentException("ConferenceSerializer cannot serialize " + o.getClass().getName());
     }
@@ -159,6 +175,37 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
             return org.parley.persistence.proto.v1.AllHandsLowered.newBuilder()
                     .setBy(actor(e.by())).setAtEpochMillis(millis(e.at())).build().toByteArray();
         }
+        if (o instanceof Conference.ChatMessagePosted e) {
+            return org.parley.persistence.proto.v1.ChatMessagePosted.newBuilder().setMessage(AccessValues.chat(e.message()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ChatMessageDeleted e) {
+            return org.parley.persistence.proto.v1.ChatMessageDeleted.newBuilder().setMessageId(e.message().value())
+                    .setBy(actor(e.by())).setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
+        if (o instanceof Conference.MediaPolicyChanged e) {
+            return org.parley.persistence.proto.v1.MediaPolicyChanged.newBuilder().setPolicy(AccessValues.policy(e.policy()))
+                    .setBy(actor(e.by())).setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
+        if (o instanceof Conference.UnmuteAsked e) {
+            return org.parley.persistence.proto.v1.UnmuteAsked.newBuilder().setParticipantId(e.participant().value())
+                    .setKind(AccessValues.kind(e.kind())).setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
+        if (o instanceof Conference.UnmuteAllowed e) {
+            return org.parley.persistence.proto.v1.UnmuteAllowed.newBuilder().setParticipantId(e.participant().value())
+                    .setKind(AccessValues.kind(e.kind())).setBy(actor(e.by())).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.ModeratorMuted e) {
+            return org.parley.persistence.proto.v1.ModeratorMuted.newBuilder()
+                    .addAllParticipantIds(e.participants().stream().map(ParticipantId::value).toList())
+                    .setKind(AccessValues.kind(e.kind())).setBy(actor(e.by())).setAtEpochMillis(millis(e.at()))
+                    .build().toByteArray();
+        }
+        if (o instanceof Conference.PollListed e) {
+            return org.parley.persistence.proto.v1.PollListed.newBuilder().setPollId(e.pollId())
+                    .setAtEpochMillis(millis(e.at())).build().toByteArray();
+        }
         if (o instanceof ConferenceState s) {
             return snapshot(s).toByteArray();
         }
@@ -235,6 +282,37 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                     var p = org.parley.persistence.proto.v1.AllHandsLowered.parseFrom(bytes);
                     yield new Conference.AllHandsLowered(initiator(p.getBy()), instant(p.getAtEpochMillis()));
                 }
+                case CHAT_POSTED -> new Conference.ChatMessagePosted(
+                        AccessValues.chat(org.parley.persistence.proto.v1.ChatMessagePosted.parseFrom(bytes).getMessage()));
+                case CHAT_DELETED -> {
+                    var p = org.parley.persistence.proto.v1.ChatMessageDeleted.parseFrom(bytes);
+                    yield new Conference.ChatMessageDeleted(new org.parley.engine.conference.ChatMessageId(p.getMessageId()),
+                            initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case MEDIA_POLICY -> {
+                    var p = org.parley.persistence.proto.v1.MediaPolicyChanged.parseFrom(bytes);
+                    yield new Conference.MediaPolicyChanged(AccessValues.policy(p.getPolicy()), initiator(p.getBy()),
+                            instant(p.getAtEpochMillis()));
+                }
+                case UNMUTE_ASKED -> {
+                    var p = org.parley.persistence.proto.v1.UnmuteAsked.parseFrom(bytes);
+                    yield new Conference.UnmuteAsked(new ParticipantId(p.getParticipantId()), AccessValues.kind(p.getKind()),
+                            instant(p.getAtEpochMillis()));
+                }
+                case UNMUTE_ALLOWED -> {
+                    var p = org.parley.persistence.proto.v1.UnmuteAllowed.parseFrom(bytes);
+                    yield new Conference.UnmuteAllowed(new ParticipantId(p.getParticipantId()), AccessValues.kind(p.getKind()),
+                            initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case MODERATOR_MUTED -> {
+                    var p = org.parley.persistence.proto.v1.ModeratorMuted.parseFrom(bytes);
+                    yield new Conference.ModeratorMuted(p.getParticipantIdsList().stream().map(ParticipantId::new).toList(),
+                            AccessValues.kind(p.getKind()), initiator(p.getBy()), instant(p.getAtEpochMillis()));
+                }
+                case POLL_LISTED -> {
+                    var p = org.parley.persistence.proto.v1.PollListed.parseFrom(bytes);
+                    yield new Conference.PollListed(p.getPollId(), instant(p.getAtEpochMillis()));
+                }
                 case SNAPSHOT -> state(ConferenceSnapshot.parseFrom(bytes));
                 default -> throw new NotSerializableException("unknown conference manifest " + manifest);
             };
@@ -255,6 +333,13 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
             b.addRoster(member(m));
         }
         s.raisedHands().forEach(hand -> b.addRaisedHands(hand.value()));
+        s.chat().forEach(message -> b.addChat(AccessValues.chat(message)));
+        b.addAllPolls(s.polls());
+        if (!s.media().equals(MediaRules.OPEN)) {
+            b.setMediaPolicy(AccessValues.policy(s.media().policy()));
+            s.media().asks().forEach(gate -> b.addUnmuteAsks(AccessValues.gate(gate)));
+            s.media().allowed().forEach(gate -> b.addUnmuteAllowed(AccessValues.gate(gate)));
+        }
         if (!s.access().equals(Access.OPEN)) {
             // Left out when open, so snapshots of rooms without access rules read and write as before.
             b.setAccess(AccessValues.access(s.access()));
@@ -272,7 +357,12 @@ public final class ConferenceSerializer extends SerializerWithStringManifest {
                 optionalInstant(p.getEndedAtEpochMillis()),
                 p.getRosterList().stream().map(ConferenceSerializer::member).toList(),
                 AccessValues.access(p.getAccess()),
-                p.getRaisedHandsList().stream().map(ParticipantId::new).toList());
+                p.getRaisedHandsList().stream().map(ParticipantId::new).toList(),
+                p.getChatList().stream().map(AccessValues::chat).toList(),
+                new MediaRules(p.hasMediaPolicy() ? AccessValues.policy(p.getMediaPolicy()) : MediaPolicy.OPEN,
+                        p.getUnmuteAsksList().stream().map(AccessValues::gate).toList(),
+                        p.getUnmuteAllowedList().stream().map(AccessValues::gate).toList()),
+                p.getPollsList());
     }
 
     static ConferenceSnapshot.Member member(Member m) {

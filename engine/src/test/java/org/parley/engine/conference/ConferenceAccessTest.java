@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,10 +54,7 @@ class ConferenceAccessTest {
 
     @BeforeEach
     void freshRoom() {
-        conference = EventSourcedBehaviorTestKit.create(testKit.system(),
-                Conference.create(room, Clock.fixed(NOW, ZoneOffset.UTC), 100),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings());
-        conference.clear();
+        conference = new ConferenceUnderTest(testKit, room).kit();
         hanaScreen = testKit.createTestProbe();
         gusScreen = testKit.createTestProbe();
         olgaScreen = testKit.createTestProbe();
@@ -276,10 +271,7 @@ class ConferenceAccessTest {
 
     @Test
     void anyoneMayUseASelfTestRoomButOnlyAlone() {
-        conference = EventSourcedBehaviorTestKit.create(testKit.system(),
-                Conference.create(RoomName.parse("selftest-abc123"), Clock.fixed(NOW, ZoneOffset.UTC), 100),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings());
-        conference.clear();
+        conference = new ConferenceUnderTest(testKit, RoomName.parse("selftest-abc123")).kit();
 
         var alone = join(gus, guest, gusScreen, Optional.empty());
         var second = join(olga, otherGuest, olgaScreen, Optional.empty());

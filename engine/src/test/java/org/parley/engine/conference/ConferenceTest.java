@@ -61,7 +61,7 @@ class ConferenceTest {
         ConferenceState expected = new ConferenceState(room, Phase.RUNNING, 1, Initiator.participant(alice, "oidc:alice"),
                 Optional.of(NOW), Optional.empty(), List.of(new Member(alice, "Alice", Role.MODERATOR, NOW, "oidc:alice", true)),
                 new Access(false, Optional.empty(), java.util.Set.of("oidc:alice"), java.util.Set.of(), java.util.Set.of(), List.of()),
-                List.of());
+                List.of(), List.of(), MediaRules.OPEN, List.of());
         assertEquals(expected, result.state());
         assertEquals(expected, conference.restart().state());
     }

@@ -3,9 +3,7 @@ package org.parley.engine.conference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.Done;
@@ -26,10 +24,9 @@ import org.parley.engine.EntityTestConfig;
  */
 class HandsAndReactionsTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-08T10:00:00Z");
+    private static final Instant NOW = ConferenceUnderTest.NOW;
     private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
 
-    private final RoomName room = RoomName.parse("lecture");
     private final ParticipantId hana = new ParticipantId("p-hana");
     private final ParticipantId gus = new ParticipantId("p-gus");
     private final ParticipantId olga = new ParticipantId("p-olga");
@@ -37,6 +34,7 @@ class HandsAndReactionsTest {
     private TestProbe<RoomUpdate> gusScreen;
     private TestProbe<RoomUpdate> olgaScreen;
     private EventSourcedBehaviorTestKit<Conference.Command, Conference.Event, ConferenceState> conference;
+    private ConferenceUnderTest room;
 
     @AfterAll
     static void stopTestKit() {
@@ -45,10 +43,8 @@ class HandsAndReactionsTest {
 
     @BeforeEach
     void aRunningLecture() {
-        conference = EventSourcedBehaviorTestKit.create(testKit.system(),
-                Conference.create(room, Clock.fixed(NOW, ZoneOffset.UTC), 100),
-                EventSourcedBehaviorTestKit.enabledSerializationSettings());
-        conference.clear();
+        room = new ConferenceUnderTest(testKit, RoomName.parse("lecture"));
+        conference = room.kit();
         hanaScreen = testKit.createTestProbe();
         gusScreen = testKit.createTestProbe();
         olgaScreen = testKit.createTestProbe();
@@ -137,8 +133,7 @@ class HandsAndReactionsTest {
     }
 
     private void join(ParticipantId who, Caller caller, String name, TestProbe<RoomUpdate> screen) {
-        conference.runCommand((ActorRef<StatusReply<JoinOutcome>> replyTo) ->
-                new Conference.Join(who, name, caller, Optional.empty(), screen.ref(), replyTo));
+        room.join(who, caller, name, screen);
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>
@@ -148,6 +143,6 @@ class HandsAndReactionsTest {
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>
             moderate(Authority by, ModeratorAction action) {
-        return conference.runCommand((ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.Moderate(by, action, replyTo));
+        return room.moderate(by, action);
     }
 }

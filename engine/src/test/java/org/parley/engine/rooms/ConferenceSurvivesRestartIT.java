@@ -58,7 +58,7 @@ class ConferenceSurvivesRestartIT {
             JoinedSession bob = entered(engine.rooms().join(room, new JoinRequest(Caller.guest("guest:bob"), "Bob", "fr", true, true, true, Optional.empty(), "127.0.0.1"), bobScreen.ref()));
             JoinedSession eve = entered(engine.rooms().join(room, new JoinRequest(Caller.guest("guest:eve"), "Eve", "en", false, false, true, Optional.empty(), "127.0.0.1"), eveScreen.ref()));
             await(engine.rooms().changeDisplayName(bob.participant(), "Robert"));
-            await(engine.rooms().setAudioMuted(ada.participant(), true));
+            await(engine.rooms().setAudioMuted(room, ada.participant(), true));
             await(engine.rooms().leave(ada.participant()));
             await(engine.rooms().leave(eve.participant()));
 

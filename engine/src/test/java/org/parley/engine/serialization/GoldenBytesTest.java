@@ -25,6 +25,12 @@ import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.EndReason;
 import java.util.Set;
 import org.parley.engine.conference.Access;
+import org.parley.engine.conference.MediaPolicy;
+import org.parley.engine.conference.MediaRules;
+import org.parley.engine.conference.MuteKind;
+import org.parley.engine.conference.UnmuteGate;
+import org.parley.engine.conference.ChatMessage;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Initiator;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.KnockId;
@@ -37,6 +43,10 @@ import org.parley.engine.conference.Phase;
 import org.parley.engine.conference.Role;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.participant.Participant;
+import org.parley.engine.poll.Poll;
+import org.parley.engine.poll.PollId;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 import org.parley.engine.participant.ParticipantState;
 
 /**
@@ -54,7 +64,11 @@ class GoldenBytesTest {
 
     private static final PasswordHash PASSWORD = new PasswordHash(120_000, "c2FsdHNhbHRzYWx0c2FsdA", "ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGlnZXN0ZGk");
     private static final Knock KNOCK = new Knock(new KnockId("k-1"), "guest:g-7", "Gaston", false, AT);
+    private static final ChatMessage CHAT = new ChatMessage(new ChatMessageId("m-1"), BOB, "Bob Été", Optional.of(ALICE),
+            "Une question : où sont les diapos ?", AT);
 
+    private static final PollQuestion QUESTION = new PollQuestion("Quel créneau ?", List.of("Lundi", "Mardi", "Jeudi"), false);
+    private static final PollSerializer POLL = new PollSerializer(null);
     private static final ConferenceSerializer CONFERENCE = new ConferenceSerializer(null);
     private static final ParticipantSerializer PARTICIPANT = new ParticipantSerializer(null);
 
@@ -68,7 +82,7 @@ class GoldenBytesTest {
                 Arguments.of(CONFERENCE, "", new ConferenceState(ROOM, Phase.RUNNING, 3, Initiator.participant(ALICE),
                         Optional.of(AT), Optional.empty(), List.of(
                                 new Member(ALICE, "Alice", Role.MODERATOR, AT, "", false),
-                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN, List.of())),
+                                new Member(BOB, "Bob Été", Role.PARTICIPANT, AT.plusSeconds(5), "", false)), Access.OPEN, List.of(), List.of(), MediaRules.OPEN, List.of())),
                 // Access control (added later): identities, lobby, password, knocks, kicks.
                 Arguments.of(CONFERENCE, "-identity", new Conference.ConferenceStarted(ROOM, 4, Initiator.participant(ALICE, "oidc:alice"), AT)),
                 Arguments.of(CONFERENCE, "-identity", new Conference.ParticipantJoined(ALICE, "Alice", Role.MODERATOR, "oidc:alice", true, AT)),
@@ -83,14 +97,39 @@ class GoldenBytesTest {
                 Arguments.of(CONFERENCE, "-access", new ConferenceState(ROOM, Phase.RUNNING, 4, Initiator.participant(ALICE, "oidc:alice"),
                         Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
                         new Access(true, Optional.of(PASSWORD), Set.of("oidc:alice"), Set.of("guest:g-1"), Set.of("guest:g-2"),
-                                List.of(KNOCK)), List.of())),
+                                List.of(KNOCK)), List.of(), List.of(), MediaRules.OPEN, List.of())),
                 Arguments.of(CONFERENCE, "", new Conference.HandRaised(BOB, AT)),
                 Arguments.of(CONFERENCE, "", new Conference.HandLowered(BOB, Initiator.participant(ALICE), AT)),
                 Arguments.of(CONFERENCE, "", new Conference.AllHandsLowered(Initiator.subject("service:planner"), AT)),
                 Arguments.of(CONFERENCE, "-hands", new ConferenceState(ROOM, Phase.RUNNING, 5, Initiator.participant(ALICE, "oidc:alice"),
                         Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true),
                                 new Member(BOB, "Bob", Role.PARTICIPANT, AT, "guest:b", false)),
-                        Access.OPEN, List.of(BOB, ALICE))),
+                        Access.OPEN, List.of(BOB, ALICE), List.of(), MediaRules.OPEN, List.of())),
+                Arguments.of(CONFERENCE, "", new Conference.ChatMessagePosted(CHAT)),
+                Arguments.of(CONFERENCE, "", new Conference.ChatMessageDeleted(CHAT.id(), Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "-chat", new ConferenceState(ROOM, Phase.RUNNING, 6, Initiator.participant(ALICE, "oidc:alice"),
+                        Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
+                        Access.OPEN, List.of(), List.of(CHAT, new ChatMessage(new ChatMessageId("m-2"), ALICE, "Alice",
+                                Optional.empty(), "Welcome all", AT)), MediaRules.OPEN, List.of())),
+                Arguments.of(CONFERENCE, "", new Conference.MediaPolicyChanged(new MediaPolicy(true, false, true, false),
+                        Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.UnmuteAsked(BOB, MuteKind.AUDIO, AT)),
+                Arguments.of(CONFERENCE, "", new Conference.UnmuteAllowed(BOB, MuteKind.AUDIO, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "", new Conference.ModeratorMuted(List.of(BOB), MuteKind.VIDEO, Initiator.participant(ALICE), AT)),
+                Arguments.of(CONFERENCE, "-media", new ConferenceState(ROOM, Phase.RUNNING, 7, Initiator.participant(ALICE, "oidc:alice"),
+                        Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
+                        Access.OPEN, List.of(), List.of(), new MediaRules(new MediaPolicy(true, true, true, false),
+                                List.of(new UnmuteGate(BOB, MuteKind.AUDIO)), List.of(new UnmuteGate(ALICE, MuteKind.VIDEO))), List.of())),
+                Arguments.of(CONFERENCE, "-polls", new ConferenceState(ROOM, Phase.RUNNING, 8, Initiator.participant(ALICE, "oidc:alice"),
+                        Optional.of(AT), Optional.empty(), List.of(new Member(ALICE, "Alice", Role.MODERATOR, AT, "oidc:alice", true)),
+                        Access.OPEN, List.of(), List.of(), MediaRules.OPEN, List.of("poll-1", "poll-2"))),
+                Arguments.of(CONFERENCE, "", new Conference.PollListed("poll-1", AT)),
+                Arguments.of(POLL, "", new Poll.PollCreated(ROOM, ALICE, "Alice", QUESTION, AT)),
+                Arguments.of(POLL, "", new Poll.VoteCast(BOB, 1, AT)),
+                Arguments.of(POLL, "", new Poll.PollClosed(Initiator.participant(ALICE), AT)),
+                Arguments.of(POLL, "", new PollState(new PollId("poll-1"), Optional.of(ROOM), Optional.of(ALICE), "Alice",
+                        Optional.of(QUESTION), List.of(new PollState.Vote(BOB, 1), new PollState.Vote(ALICE, 0)), Optional.of(AT),
+                        Optional.of(Initiator.participant(ALICE)))),
                 // Written before acceptedTerms existed: it must still read, as false.
                 Arguments.of(PARTICIPANT, "", new Participant.Registered(ROOM, "Bob Été", "fr", true, false, false, HASH, AT)),
                 Arguments.of(PARTICIPANT, "", new Participant.DisplayNameChanged("Robert", AT)),

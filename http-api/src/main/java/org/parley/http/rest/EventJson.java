@@ -65,6 +65,39 @@ record EventJson(String persistenceId, long sequenceNr, Instant at, String type,
             data.put("by", who(e.by()));
             data.put("banned", e.banned());
             data.put("message", e.message());
+        } else if (event instanceof Conference.HandRaised e) {
+            data.put("participantId", e.participant().value());
+        } else if (event instanceof Conference.HandLowered e) {
+            data.put("participantId", e.participant().value());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.AllHandsLowered e) {
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.ChatMessagePosted e) {
+            data.put("messageId", e.message().id().value());
+            data.put("from", e.message().from().value());
+            data.put("fromDisplayName", e.message().fromDisplayName());
+            e.message().to().ifPresent(to -> data.put("to", to.value()));
+            data.put("text", e.message().text());
+        } else if (event instanceof Conference.ChatMessageDeleted e) {
+            data.put("messageId", e.message().value());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.MediaPolicyChanged e) {
+            data.put("startAudioMuted", e.policy().startAudioMuted());
+            data.put("startVideoMuted", e.policy().startVideoMuted());
+            data.put("askToUnmuteAudio", e.policy().askToUnmuteAudio());
+            data.put("askToUnmuteVideo", e.policy().askToUnmuteVideo());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.UnmuteAsked e) {
+            data.put("participantId", e.participant().value());
+            data.put("kind", e.kind().name());
+        } else if (event instanceof Conference.UnmuteAllowed e) {
+            data.put("participantId", e.participant().value());
+            data.put("kind", e.kind().name());
+            data.put("by", who(e.by()));
+        } else if (event instanceof Conference.ModeratorMuted e) {
+            data.put("participantIds", e.participants().stream().map(ParticipantId::value).toList());
+            data.put("kind", e.kind().name());
+            data.put("by", who(e.by()));
         } else if (event instanceof Participant.Registered e) {
             data.put("room", e.room().value());
             data.put("displayName", e.displayName());

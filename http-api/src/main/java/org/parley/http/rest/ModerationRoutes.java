@@ -2,6 +2,7 @@ package org.parley.http.rest;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.delete;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onComplete;
@@ -34,11 +35,13 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.ConferenceState;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.Knock;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MuteKind;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.Verdict;
@@ -82,6 +85,25 @@ public final class ModerationRoutes {
                 path(segment("participants").slash(segment()).slash("moderator"), participant -> post(() ->
                         asModerator(rawRoom, (room, by) -> withParticipant(participant,
                                 id -> act(room, by, new ModeratorAction.Promote(id)))))),
+                path(segment("participants").slash(segment()).slash("lower-hand"), participant -> post(() ->
+                        asModerator(rawRoom, (room, by) -> withParticipant(participant,
+                                id -> act(room, by, new ModeratorAction.LowerHand(id)))))),
+                path(segment("participants").slash(segment()).slash("mute"), participant -> post(() ->
+                        asModerator(rawRoom, (room, by) -> withParticipant(participant, id -> withBody(body ->
+                                withKind(body, kind -> verdict(rooms.mute(room, by, Optional.of(id), kind)))))))),
+                path("mute-all", () -> post(() -> asModerator(rawRoom, (room, by) -> withBody(body ->
+                        withKind(body, kind -> verdict(rooms.mute(room, by, Optional.empty(), kind))))))),
+                path(segment("hands").slash("lower-all"), () -> post(() ->
+                        asModerator(rawRoom, (room, by) -> act(room, by, new ModeratorAction.LowerAllHands())))),
+                path("end", () -> post(() ->
+                        asModerator(rawRoom, (room, by) -> act(room, by, new ModeratorAction.EndConference())))),
+                path(segment("chat").slash(segment()), message -> delete(() -> asModerator(rawRoom, (room, by) -> {
+                    try {
+                        return act(room, by, new ModeratorAction.DeleteChat(new ChatMessageId(message)));
+                    } catch (IllegalArgumentException e) {
+                        return complete(ApiErrors.badRequest(e.getMessage()));
+                    }
+                }))),
                 path(segment("participants").slash(segment()).slash("kick"), participant -> post(() ->
                         asModerator(rawRoom, (room, by) -> withParticipant(participant, id -> withBody(body -> act(room, by,
                                 new ModeratorAction.Kick(id, body.path("ban").asBoolean(false), text(body, "message"))))))))));
@@ -133,7 +155,20 @@ public final class ModerationRoutes {
     }
 
     private Route act(RoomName room, Authority by, ModeratorAction action) {
-        return onComplete(rooms.moderate(room, by, action), result -> complete(result.fold(ApiErrors::fromFailure,
+        return verdict(rooms.moderate(room, by, action));
+    }
+
+    /** {"kind": "AUDIO"|"VIDEO"} */
+    private static Route withKind(JsonNode body, Function<MuteKind, Route> inner) {
+        try {
+            return inner.apply(MuteKind.valueOf(body.path("kind").asText("")));
+        } catch (IllegalArgumentException e) {
+            return complete(ApiErrors.badRequest("kind is AUDIO or VIDEO"));
+        }
+    }
+
+    private Route verdict(CompletionStage<Verdict> decided) {
+        return onComplete(decided, result -> complete(result.fold(ApiErrors::fromFailure,
                 verdict -> verdict instanceof Denied denied ? ApiErrors.denied(denied)
                         : HttpResponse.create().withStatus(StatusCodes.NO_CONTENT))));
     }

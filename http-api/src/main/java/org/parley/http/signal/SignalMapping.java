@@ -22,8 +22,21 @@ import org.parley.engine.rooms.JoinedSession;
 import org.parley.engine.rooms.RosterEntry;
 import org.parley.http.signal.v1.Access;
 import org.parley.http.signal.v1.AccessChanged;
+import org.parley.http.signal.v1.ChatDeleted;
+import org.parley.http.signal.v1.ChatMessage;
 import org.parley.http.signal.v1.Conference;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 import org.parley.http.signal.v1.HandsChanged;
+import org.parley.http.signal.v1.Poll;
+import org.parley.http.signal.v1.PollUpdated;
+import org.parley.http.signal.v1.PollVote;
+import org.parley.http.signal.v1.MediaPolicy;
+import org.parley.http.signal.v1.MediaPolicyChanged;
+import org.parley.http.signal.v1.MuteKind;
+import org.parley.http.signal.v1.MutedByModerator;
+import org.parley.http.signal.v1.UnmuteAllowed;
+import org.parley.http.signal.v1.UnmuteAsked;
 import org.parley.http.signal.v1.Kicked;
 import org.parley.http.signal.v1.Reacted;
 import org.parley.http.signal.v1.KnockOutcome;
@@ -60,6 +73,10 @@ final class SignalMapping {
                 .setRole(role(session.role()))
                 .setConference(conference(session.conference()))
                 .setHeartbeatIntervalMillis(heartbeatMillis);
+        session.conference().polls().forEach(poll -> joined.addPolls(poll(poll, session.participant())));
+        session.conference().chat().stream()
+                .filter(message -> message.visibleTo(session.participant()))
+                .forEach(message -> joined.addChat(chat(message)));
         if (session.role() == Role.MODERATOR) {
             // Knocks are for moderators' eyes only.
             session.conference().knocks().forEach(knock -> joined.addKnocks(knock(knock)));
@@ -95,6 +112,41 @@ final class SignalMapping {
             case INVALID -> ErrorCodes.BAD_REQUEST;
             case RATE_LIMITED -> ErrorCodes.RATE_LIMITED;
         };
+    }
+
+    static ServerMessage pollUpdated(PollState state, ParticipantId reader) {
+        return ServerMessage.newBuilder().setPollUpdated(PollUpdated.newBuilder().setPoll(poll(state, reader))).build();
+    }
+
+    /** A poll for one reader: their own choice, and who voted what unless the poll is anonymous. */
+    private static Poll poll(PollState state, ParticipantId reader) {
+        PollQuestion question = state.question().orElseThrow();
+        Poll.Builder poll = Poll.newBuilder()
+                .setPollId(state.id().value())
+                .setQuestion(question.question())
+                .addAllChoices(question.choices())
+                .setAnonymous(question.anonymous())
+                .setCreatorParticipantId(state.creator().map(ParticipantId::value).orElse(""))
+                .setCreatorDisplayName(state.creatorName())
+                .setClosed(state.isClosed())
+                .addAllCounts(state.counts())
+                .setMyChoice(state.choiceOf(reader).orElse(-1));
+        if (!question.anonymous()) {
+            state.votes().forEach(vote -> poll.addVotes(PollVote.newBuilder()
+                    .setParticipantId(vote.voter().value()).setChoice(vote.choice())));
+        }
+        return poll.build();
+    }
+
+    private static ChatMessage chat(org.parley.engine.conference.ChatMessage message) {
+        return ChatMessage.newBuilder()
+                .setMessageId(message.id().value())
+                .setFromParticipantId(message.from().value())
+                .setFromDisplayName(message.fromDisplayName())
+                .setToParticipantId(message.to().map(ParticipantId::value).orElse(""))
+                .setText(message.text())
+                .setAt(timestamp(message.at()))
+                .build();
     }
 
     private static LobbyKnock knock(Knock knock) {
@@ -151,6 +203,20 @@ final class SignalMapping {
                     .setAt(timestamp(u.at())));
         } else if (update instanceof RoomUpdate.AccessChanged u) {
             message.setAccessChanged(AccessChanged.newBuilder().setAccess(access(u.lobbyEnabled(), u.passwordSet())));
+        } else if (update instanceof RoomUpdate.ChatPosted u) {
+            message.setChatMessage(chat(u.message()));
+        } else if (update instanceof RoomUpdate.ChatDeleted u) {
+            message.setChatDeleted(ChatDeleted.newBuilder().setMessageId(u.message().value()));
+        } else if (update instanceof RoomUpdate.MediaPolicyChanged u) {
+            message.setMediaPolicyChanged(MediaPolicyChanged.newBuilder().setPolicy(policy(u.policy())));
+        } else if (update instanceof RoomUpdate.UnmuteAsked u) {
+            message.setUnmuteAsked(UnmuteAsked.newBuilder().setParticipantId(u.participant().value()).setKind(kind(u.kind())));
+        } else if (update instanceof RoomUpdate.UnmuteAllowed u) {
+            message.setUnmuteAllowed(UnmuteAllowed.newBuilder().setParticipantId(u.participant().value()).setKind(kind(u.kind())));
+        } else if (update instanceof RoomUpdate.MutedByModerator u) {
+            message.setMutedByModerator(MutedByModerator.newBuilder()
+                    .addAllParticipantIds(u.participants().stream().map(ParticipantId::value).toList())
+                    .setKind(kind(u.kind())));
         } else if (update instanceof RoomUpdate.HandsChanged u) {
             message.setHandsChanged(HandsChanged.newBuilder()
                     .addAllParticipantIds(u.queue().stream().map(ParticipantId::value).toList()));
@@ -238,6 +304,7 @@ final class SignalMapping {
         view.startedAt().ifPresent(at -> conference.setStartedAt(timestamp(at)));
         conference.setAccess(access(view.lobbyEnabled(), view.passwordSet()));
         view.raisedHands().forEach(hand -> conference.addRaisedHands(hand.value()));
+        conference.setMediaPolicy(policy(view.mediaPolicy()));
         for (RosterEntry entry : view.roster()) {
             conference.addRoster(Participant.newBuilder()
                     .setId(entry.id().value())
@@ -259,6 +326,28 @@ final class SignalMapping {
                 .setRole(role(member.role()))
                 .setJoinedAt(timestamp(member.joinedAt()))
                 .build();
+    }
+
+    static Optional<org.parley.engine.conference.MuteKind> kind(MuteKind wire) {
+        return switch (wire) {
+            case MUTE_KIND_AUDIO -> Optional.of(org.parley.engine.conference.MuteKind.AUDIO);
+            case MUTE_KIND_VIDEO -> Optional.of(org.parley.engine.conference.MuteKind.VIDEO);
+            default -> Optional.empty();
+        };
+    }
+
+    private static MuteKind kind(org.parley.engine.conference.MuteKind kind) {
+        return kind == org.parley.engine.conference.MuteKind.AUDIO ? MuteKind.MUTE_KIND_AUDIO : MuteKind.MUTE_KIND_VIDEO;
+    }
+
+    static org.parley.engine.conference.MediaPolicy policy(MediaPolicy wire) {
+        return new org.parley.engine.conference.MediaPolicy(wire.getStartAudioMuted(), wire.getStartVideoMuted(),
+                wire.getAskToUnmuteAudio(), wire.getAskToUnmuteVideo());
+    }
+
+    private static MediaPolicy policy(org.parley.engine.conference.MediaPolicy policy) {
+        return MediaPolicy.newBuilder().setStartAudioMuted(policy.startAudioMuted()).setStartVideoMuted(policy.startVideoMuted())
+                .setAskToUnmuteAudio(policy.askToUnmuteAudio()).setAskToUnmuteVideo(policy.askToUnmuteVideo()).build();
     }
 
     /** Empty for REACTION_UNSPECIFIED or an unknown value. */

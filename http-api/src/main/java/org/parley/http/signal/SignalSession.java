@@ -18,9 +18,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.parley.engine.conference.Authority;
 import org.parley.engine.conference.Caller;
+import org.parley.engine.conference.ChatMessageId;
 import org.parley.engine.conference.Denied;
 import org.parley.engine.conference.KnockId;
 import org.parley.engine.conference.ModeratorAction;
+import org.parley.engine.conference.MuteKind;
 import org.parley.engine.conference.ParticipantId;
 import org.parley.engine.conference.RoomName;
 import org.parley.engine.conference.RoomUpdate;
@@ -31,6 +33,9 @@ import org.parley.engine.media.PublishedTrack;
 import org.parley.engine.media.ReceiveConstraints;
 import org.parley.engine.participant.ResumeToken;
 import org.parley.engine.conference.Verdict;
+import org.parley.engine.poll.PollId;
+import org.parley.engine.poll.PollQuestion;
+import org.parley.engine.poll.PollState;
 import org.parley.engine.rooms.AccessRefused;
 import org.parley.engine.rooms.Entry;
 import org.parley.engine.rooms.JoinRequest;
@@ -88,6 +93,14 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
     /** An engine call finished: say so to the browser, maybe change the session, pull the next frame. */
     private record Answered(ServerMessage reply, Optional<JoinedSession> joined, boolean left, ActorRef<FrameAck> ackTo)
             implements Command {}
+
+    /** A poll of the room changed; read for this person, it goes to the browser. */
+    private record PollRead(PollState poll) implements Command {}
+
+    /** A poll that could not be read now: the next change or a reload shows it. */
+    private enum PollUnread implements Command {
+        INSTANCE
+    }
 
     private enum Heartbeat implements Command {
         INSTANCE
@@ -153,6 +166,10 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 .onMessage(Inbound.class, this::onInbound)
                 .onMessage(Answered.class, this::onAnswered)
                 .onMessage(JoinAnswered.class, this::onJoinAnswered)
+                .onMessage(PollRead.class, read -> {
+                    session.ifPresent(joined -> send(SignalMapping.pollUpdated(read.poll(), joined.participant())));
+                    return this;
+                })
                 .onMessage(Update.class, this::onUpdate)
                 .onMessage(FromMedia.class, m -> {
                     send(SignalMapping.mediaSignal(m.signal()));
@@ -161,6 +178,7 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 .onMessage(Heartbeat.class, m -> onHeartbeat())
                 .onMessage(HeartbeatFailed.class, this::onHeartbeatFailed)
                 .onMessageEquals(HeartbeatRenewed.INSTANCE, () -> this)
+                .onMessageEquals(PollUnread.INSTANCE, () -> this)
                 .onMessageEquals(SocketClosed.INSTANCE, this::onSocketGone)
                 .onMessage(SocketFailed.class, m -> {
                     getContext().getLog().debug("signalling socket failed", m.cause());
@@ -202,14 +220,50 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                 return answer(requestId, inbound.ackTo(), rooms.react(joined.room(), joined.participant(), reaction.get())
                         .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
             });
+            case SEND_CHAT -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                var chat = message.getSendChat();
+                Optional<ParticipantId> to;
+                try {
+                    to = chat.getToParticipantId().isEmpty() ? Optional.empty()
+                            : Optional.of(new ParticipantId(chat.getToParticipantId()));
+                } catch (IllegalArgumentException e) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, e.getMessage());
+                }
+                return answer(requestId, inbound.ackTo(), rooms.postChat(joined.room(), joined.participant(), to, chat.getText())
+                        .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+            });
+            case CREATE_POLL -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                var create = message.getCreatePoll();
+                PollQuestion question = new PollQuestion(create.getQuestion(), create.getChoicesList(), create.getAnonymous());
+                Optional<String> problem = question.problem();
+                if (problem.isPresent()) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, problem.get());
+                }
+                return answer(requestId, inbound.ackTo(), rooms.createPoll(joined.room(), joined.participant(), question)
+                        .thenApply(poll -> ack(requestId)), Optional.empty(), false);
+            });
+            case VOTE_POLL -> whenJoined(requestId, inbound.ackTo(), joined -> withPoll(requestId, inbound.ackTo(),
+                    message.getVotePoll().getPollId(), poll -> rooms.vote(joined.room(), joined.participant(), poll,
+                            message.getVotePoll().getChoice())));
+            case CLOSE_POLL -> whenJoined(requestId, inbound.ackTo(), joined -> withPoll(requestId, inbound.ackTo(),
+                    message.getClosePoll().getPollId(),
+                    poll -> rooms.closePoll(joined.room(), new Authority.InRoom(joined.participant()), poll)));
+            case ASK_TO_UNMUTE -> whenJoined(requestId, inbound.ackTo(), joined -> {
+                Optional<MuteKind> kind = SignalMapping.kind(message.getAskToUnmute().getKind());
+                if (kind.isEmpty()) {
+                    return refuse(requestId, inbound.ackTo(), ErrorCodes.BAD_REQUEST, "kind is MUTE_KIND_AUDIO or MUTE_KIND_VIDEO");
+                }
+                return answer(requestId, inbound.ackTo(), rooms.askToUnmute(joined.room(), joined.participant(), kind.get())
+                        .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
+            });
             case ADMIT_KNOCK, REJECT_KNOCK, SET_LOBBY, SET_PASSWORD, GRANT_MODERATOR, KICK, LOWER_HAND, LOWER_ALL_HANDS,
-                    END_CONFERENCE ->
+                    END_CONFERENCE, DELETE_CHAT, MUTE_PARTICIPANT, SET_MEDIA_POLICY, ALLOW_UNMUTE ->
                     whenJoined(requestId, inbound.ackTo(), joined -> onModerate(requestId, joined, message, inbound.ackTo()));
             case LOBBY_CHAT -> onLobbyChat(requestId, message.getLobbyChat(), inbound.ackTo());
             case UPDATE_PROFILE -> whenJoined(requestId, inbound.ackTo(),
                     joined -> onUpdateProfile(requestId, joined.participant(), message.getUpdateProfile(), inbound.ackTo()));
             case SET_MEDIA -> whenJoined(requestId, inbound.ackTo(),
-                    joined -> onSetMedia(requestId, joined.participant(), message.getSetMedia(), inbound.ackTo()));
+                    joined -> onSetMedia(requestId, joined, message.getSetMedia(), inbound.ackTo()));
             case PUBLISH_OFFER -> whenJoined(requestId, inbound.ackTo(),
                     joined -> onPublishOffer(requestId, joined, message.getPublishOffer(), inbound.ackTo()));
             case SUBSCRIBE_ANSWER -> whenJoined(requestId, inbound.ackTo(), joined -> answer(requestId, inbound.ackTo(),
@@ -354,6 +408,19 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                         new ModeratorAction.LowerHand(new ParticipantId(message.getLowerHand().getParticipantId())));
                 case LOWER_ALL_HANDS -> rooms.moderate(joined.room(), me, new ModeratorAction.LowerAllHands());
                 case END_CONFERENCE -> rooms.moderate(joined.room(), me, new ModeratorAction.EndConference());
+                case DELETE_CHAT -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.DeleteChat(new ChatMessageId(message.getDeleteChat().getMessageId())));
+                case MUTE_PARTICIPANT -> rooms.mute(joined.room(), me,
+                        message.getMuteParticipant().getParticipantId().isEmpty() ? Optional.empty()
+                                : Optional.of(new ParticipantId(message.getMuteParticipant().getParticipantId())),
+                        SignalMapping.kind(message.getMuteParticipant().getKind()).orElseThrow(
+                                () -> new IllegalArgumentException("kind is MUTE_KIND_AUDIO or MUTE_KIND_VIDEO")));
+                case SET_MEDIA_POLICY -> rooms.moderate(joined.room(), me,
+                        new ModeratorAction.SetMediaPolicy(SignalMapping.policy(message.getSetMediaPolicy().getPolicy())));
+                case ALLOW_UNMUTE -> rooms.moderate(joined.room(), me, new ModeratorAction.AllowUnmute(
+                        new ParticipantId(message.getAllowUnmute().getParticipantId()),
+                        SignalMapping.kind(message.getAllowUnmute().getKind()).orElseThrow(
+                                () -> new IllegalArgumentException("kind is MUTE_KIND_AUDIO or MUTE_KIND_VIDEO"))));
                 default -> throw new IllegalStateException("not a moderator action: " + message.getBodyCase());
             };
         } catch (IllegalArgumentException e) {
@@ -384,6 +451,17 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
                             new ModeratorAction.LobbyReply(knock, chat.getText()))
                     .thenApply(v -> verdictReply(requestId, v)), Optional.empty(), false);
         });
+    }
+
+    private Behavior<Command> withPoll(String requestId, ActorRef<FrameAck> ackTo, String rawPoll,
+            java.util.function.Function<PollId, CompletionStage<PollState>> action) {
+        PollId poll;
+        try {
+            poll = new PollId(rawPoll);
+        } catch (IllegalArgumentException e) {
+            return refuse(requestId, ackTo, ErrorCodes.BAD_REQUEST, e.getMessage());
+        }
+        return answer(requestId, ackTo, action.apply(poll).thenApply(state -> ack(requestId)), Optional.empty(), false);
     }
 
     private static ServerMessage verdictReply(String requestId, Verdict verdict) {
@@ -436,13 +514,14 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
         return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
     }
 
-    private Behavior<Command> onSetMedia(String requestId, ParticipantId participant, SetMedia media, ActorRef<FrameAck> ackTo) {
+    private Behavior<Command> onSetMedia(String requestId, JoinedSession joined, SetMedia media, ActorRef<FrameAck> ackTo) {
+        ParticipantId participant = joined.participant();
         CompletionStage<?> done = CompletableFuture.completedFuture(Done.getInstance());
         if (media.hasAudioMuted()) {
-            done = done.thenCompose(d -> rooms.setAudioMuted(participant, media.getAudioMuted()));
+            done = done.thenCompose(d -> rooms.setAudioMuted(joined.room(), participant, media.getAudioMuted()));
         }
         if (media.hasVideoMuted()) {
-            done = done.thenCompose(d -> rooms.setVideoMuted(participant, media.getVideoMuted()));
+            done = done.thenCompose(d -> rooms.setVideoMuted(joined.room(), participant, media.getVideoMuted()));
         }
         return answer(requestId, ackTo, done.thenApply(d -> ack(requestId)), Optional.empty(), false);
     }
@@ -500,6 +579,11 @@ public final class SignalSession extends AbstractBehavior<SignalSession.Command>
             pending = Optional.empty();
             timers.cancel(HEARTBEAT);
             send(SignalMapping.update(update));
+            return;
+        }
+        if (update instanceof RoomUpdate.PollChanged changed) {
+            session.ifPresent(joined -> getContext().pipeToSelf(rooms.pollOf(joined.room(), new PollId(changed.pollId())),
+                    (poll, failure) -> failure == null ? new PollRead(poll) : PollUnread.INSTANCE));
             return;
         }
         if (update instanceof RoomUpdate.ParticipantUpdated changed && session.isPresent()

@@ -14,6 +14,11 @@ final class Bytes {
         return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
     }
 
+    /** Little-endian, as in VP8's key-frame header. */
+    static int uint16le(byte[] b, int at) {
+        return (b[at] & 0xFF) | ((b[at + 1] & 0xFF) << 8);
+    }
+
     static int uint24(byte[] b, int at) {
         return ((b[at] & 0xFF) << 16) | ((b[at + 1] & 0xFF) << 8) | (b[at + 2] & 0xFF);
     }

@@ -15,7 +15,11 @@ public enum HeaderExtension {
     /** Transport-wide sequence numbers for send-side bandwidth estimation (transport-cc feedback). */
     TRANSPORT_WIDE_CC("http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01"),
     /** RFC 6464: the speaker's level, so the SFU finds the active speaker without decoding audio. */
-    AUDIO_LEVEL("urn:ietf:params:rtp-hdrext:ssrc-audio-level");
+    AUDIO_LEVEL("urn:ietf:params:rtp-hdrext:ssrc-audio-level"),
+    /** RFC 8852: which simulcast layer (rid) a packet belongs to; only accepted on simulcast sections. */
+    RTP_STREAM_ID("urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"),
+    /** RFC 8852: the layer a retransmission (RTX) stream repairs; only accepted on simulcast sections. */
+    REPAIRED_RTP_STREAM_ID("urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id");
 
     private final String uri;
 
@@ -25,6 +29,11 @@ public enum HeaderExtension {
 
     public String uri() {
         return uri;
+    }
+
+    /** Whether this extension only matters (and is only accepted) on a section sending simulcast. */
+    public boolean simulcastOnly() {
+        return this == RTP_STREAM_ID || this == REPAIRED_RTP_STREAM_ID;
     }
 
     public static Optional<HeaderExtension> fromUri(String uri) {

@@ -25,8 +25,10 @@ import java.util.List;
  *   <li>Only the header extensions of {@link HeaderExtension}, with the offer's ids.</li>
  *   <li>No {@code a=rtcp-rsize} and no {@code a=extmap-allow-mixed}: the SFU's RTCP is always compound
  *       and its header-extension rewriting only needs the one-byte form.</li>
- *   <li>No {@code a=simulcast}: a simulcast offer is answered as a single stream, which makes the
- *       browser send one encoding, recognised by its mid header extension.</li>
+ *   <li>Simulcast (RFC 8853): a video section that sends several rid-named layers is answered with
+ *       {@code a=rid:<id> recv} for each and {@code a=simulcast:recv} in the offer's order, plus the rid
+ *       and repaired-rid header extensions, so the browser sends every layer on its own SSRC, named by
+ *       those extensions in its first packets. Offered rid restrictions are not repeated.</li>
  * </ul>
  */
 public final class PublishAnswer {
@@ -107,6 +109,12 @@ public final class PublishAnswer {
         offered.fmtp(codec.payloadType()).ifPresent(section::add);
         codec.rtxPayloadType().ifPresent(rtx -> section.add(SfuCodecs.rtxRtpmap(rtx))
                 .add(SfuCodecs.rtxFmtp(rtx, codec.payloadType())));
+        if (!decision.rids().isEmpty() && offered.direction().sends()) {
+            for (String rid : decision.rids()) {
+                section.add(new Rid(rid, "recv", java.util.Optional.empty()));
+            }
+            section.add(new Simulcast(List.of(), decision.rids().stream().map(List::of).toList()));
+        }
         return section.build();
     }
 

@@ -14,12 +14,20 @@ import java.util.OptionalLong;
  * @param ssrc the primary SSRC; empty when the offer signals none
  * @param rtxSsrc the RFC 4588 retransmission SSRC paired by {@code a=ssrc-group:FID}, when RTX was accepted
  * @param headerExtensions the accepted extmaps of this section, with the browser's ids
+ * @param rids the simulcast layers the SFU accepted, in the offer's {@code a=simulcast} order (our client
+ *     lists them from the smallest picture to the largest); empty for a single-stream track. Their SSRCs
+ *     are learned from the packets' rid and repaired-rid header extensions.
  */
 public record PublishedTrack(String mid, MediaKind kind, Optional<Msid> msid, OptionalLong ssrc, OptionalLong rtxSsrc,
-        int payloadType, OptionalInt rtxPayloadType, List<Extmap> headerExtensions) {
+        int payloadType, OptionalInt rtxPayloadType, List<Extmap> headerExtensions, List<String> rids) {
 
     public PublishedTrack {
         headerExtensions = List.copyOf(headerExtensions);
+        rids = List.copyOf(rids);
+    }
+
+    public boolean simulcast() {
+        return !rids.isEmpty();
     }
 
     /** The id the browser uses for this extension in this track's packets. */

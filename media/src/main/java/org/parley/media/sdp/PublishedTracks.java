@@ -50,7 +50,8 @@ public final class PublishedTracks {
      *
      * @param codec empty when the section is rejected
      */
-    record Decision(MediaDescription section, String mid, Optional<SfuCodecs.Choice> codec, List<Extmap> extensions) {
+    record Decision(MediaDescription section, String mid, Optional<SfuCodecs.Choice> codec, List<Extmap> extensions,
+            List<String> rids) {
 
         boolean accepted() {
             return codec.isPresent();
@@ -76,17 +77,47 @@ public final class PublishedTracks {
             boolean usable = !section.isRejected() && bundled.contains(mid) && section.rtcpMux()
                     && section.mediaLine().proto().endsWith("RTP/SAVPF");
             Optional<SfuCodecs.Choice> codec = usable ? SfuCodecs.choose(section) : Optional.empty();
-            decisions.add(new Decision(section, mid, codec, acceptedExtensions(section)));
+            List<String> rids = codec.isPresent() ? simulcastRids(section) : List.of();
+            decisions.add(new Decision(section, mid, codec, acceptedExtensions(section, !rids.isEmpty()), rids));
         }
         return decisions;
     }
 
-    private static List<Extmap> acceptedExtensions(MediaDescription section) {
+    /**
+     * The layers of a video section that sends simulcast (RFC 8853) and names each layer with a rid
+     * (RFC 8851) that it declares {@code send}, and the rid header extensions to tell them apart: the
+     * first alternative of each simulcast stream, without the paused mark {@code ~}. Empty otherwise (the
+     * section is then answered as a single stream).
+     */
+    static List<String> simulcastRids(MediaDescription section) {
+        if (section.mediaKind().orElse(MediaKind.AUDIO) != MediaKind.VIDEO || section.simulcast().isEmpty()
+                || !section.direction().sends()) {
+            return List.of();
+        }
+        boolean ridExtension = section.extmaps().stream()
+                .anyMatch(e -> e.uri().equals(HeaderExtension.RTP_STREAM_ID.uri()) && e.id() <= 255);
+        if (!ridExtension) {
+            return List.of();
+        }
+        Set<String> declared = new java.util.HashSet<>();
+        section.rids().stream().filter(r -> r.direction().equals("send")).forEach(r -> declared.add(r.id()));
+        List<String> rids = new ArrayList<>();
+        for (List<String> alternatives : section.simulcast().get().send()) {
+            String rid = alternatives.get(0).startsWith("~") ? alternatives.get(0).substring(1) : alternatives.get(0);
+            if (declared.contains(rid) && !rids.contains(rid)) {
+                rids.add(rid);
+            }
+        }
+        return rids.size() > 1 ? rids : List.of();
+    }
+
+    private static List<Extmap> acceptedExtensions(MediaDescription section, boolean simulcast) {
         List<Extmap> accepted = new ArrayList<>();
         for (Extmap extmap : section.extmaps()) {
             // Transport-wide sequence numbers only make sense with transport-cc feedback (see SfuCodecs).
             boolean understood = HeaderExtension.fromUri(extmap.uri())
-                    .filter(e -> e != HeaderExtension.TRANSPORT_WIDE_CC).isPresent();
+                    .filter(e -> e != HeaderExtension.TRANSPORT_WIDE_CC)
+                    .filter(e -> simulcast || !e.simulcastOnly()).isPresent();
             if (understood && extmap.id() <= 255) {
                 accepted.add(Extmap.of(extmap.id(), extmap.uri()));
             }
@@ -103,7 +134,7 @@ public final class PublishedTracks {
                 : OptionalLong.empty();
         OptionalInt rtxPayloadType = codec.rtxPayloadType();
         return new PublishedTrack(decision.mid(), section.mediaKind().orElseThrow(), section.msid(), ssrc, rtxSsrc,
-                codec.payloadType(), rtxPayloadType, decision.extensions());
+                codec.payloadType(), rtxPayloadType, decision.extensions(), decision.rids());
     }
 
     /** The first SSRC of a SIM or FID group, else the first announced SSRC. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * {@code a=rid:<id> send|recv [<restrictions>]} (RFC 8851): names one RTP stream of a simulcast offer.
- * Read only: the SFU does not accept simulcast yet, it only needs to recognise an offer that uses it.
+ * The SFU reads the browser's {@code send} rids and answers each with {@code recv}.
  */
 public record Rid(String id, String direction, Optional<String> restrictions) implements SdpAttribute {
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * {@code a=simulcast:send <streams> [recv <streams>]} (RFC 8853). Each stream is a list of alternative
  * rids ({@code ,}-separated); streams are {@code ;}-separated. Rids keep their {@code ~} prefix, which
- * marks a stream that starts paused. Read only, like {@link Rid}.
+ * marks a stream that starts paused. The SFU answers a browser's {@code send} with {@code recv}.
  */
 public record Simulcast(List<List<String>> send, List<List<String>> receive) implements SdpAttribute {
 

@@ -2,6 +2,7 @@ package org.parley.media.sfu;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.parley.media.rtp.NackCache;
 import org.parley.media.rtp.RtcpIterator;
 import org.parley.media.rtp.RtcpPacket;
 import org.parley.media.rtp.RtxWrapper;
@@ -34,10 +35,17 @@ public final class Subscription {
             if (packet.isNack()) {
                 answerNack(packet);
             } else if (isKeyFrameRequest(packet)) {
-                RouteTable.Route route = router.route(packet.packetType() == RtpBytes.RTCP_PSFB && packet.format() == 4
-                        ? firMediaSsrc(packet) : packet.mediaSsrc());
-                if (route != null && route.reaches(sink)) {
+                long ssrc = packet.packetType() == RtpBytes.RTCP_PSFB && packet.format() == 4
+                        ? firMediaSsrc(packet) : packet.mediaSsrc();
+                RouteTable.Route route = router.route(ssrc);
+                if (route != null && route.layers() == null && route.reaches(sink)) {
                     router.requestKeyFrame(route);
+                } else if (route == null) {
+                    RouteTable.Route output = router.outputRoute(ssrc);
+                    LayerForwarder forwarder = output == null ? null : output.layers().forwarderFor(sink);
+                    if (forwarder != null) {
+                        router.requestKeyFrame(output, forwarder);
+                    }
                 }
             }
         }
@@ -56,23 +64,35 @@ public final class Subscription {
 
     private void answerNack(RtcpPacket nack) {
         RouteTable.Route route = router.route(nack.mediaSsrc());
-        if (route == null || route.state().sent == null || !route.reaches(sink) || route.paused()) {
-            return;
+        NackCache cache;
+        if (route != null && route.layers() == null) {
+            cache = route.state().sent;
+            if (cache == null || !route.reaches(sink) || route.paused()) {
+                return;
+            }
+        } else {
+            // A simulcast stream: this receiver's own numbering, cached by its forwarder.
+            route = router.outputRoute(nack.mediaSsrc());
+            LayerForwarder forwarder = route == null ? null : route.layers().forwarderFor(sink);
+            if (forwarder == null || route.paused()) {
+                return;
+            }
+            cache = forwarder.sent;
         }
         for (int i = 0; i < nack.nackCount(); i++) {
             int first = nack.nackPacketId(i);
             int lostAfter = nack.nackBitmask(i);
-            resend(route, first);
+            resend(route, cache, first);
             for (int bit = 0; bit < 16; bit++) {
                 if ((lostAfter & (1 << bit)) != 0) {
-                    resend(route, (first + bit + 1) & 0xFFFF);
+                    resend(route, cache, (first + bit + 1) & 0xFFFF);
                 }
             }
         }
     }
 
-    private void resend(RouteTable.Route route, int sequenceNumber) {
-        int length = route.state().sent.get(sequenceNumber, original, 0);
+    private void resend(RouteTable.Route route, NackCache cache, int sequenceNumber) {
+        int length = cache.get(sequenceNumber, original, 0);
         if (length <= 0) {
             return; // too old, or never sent
         }

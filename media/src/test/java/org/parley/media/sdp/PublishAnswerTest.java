@@ -33,6 +33,35 @@ class PublishAnswerTest {
     }
 
     @Test
+    void aSimulcastOfferIsAnsweredWithReceiveRidsInTheOffersOrder() throws SdpException {
+        PublishAnswer answer = answerTo(SdpFixtures.SIMULCAST);
+        MediaDescription video = answer.description().media().get(1);
+
+        assertEquals(List.of("a=rid:q recv", "a=rid:h recv", "a=rid:f recv"), attributeLines(video, "rid"));
+        assertEquals(List.of("a=simulcast:recv q;h;f"), attributeLines(video, "simulcast"));
+        assertEquals(List.of("a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+                "a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid",
+                "a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
+                "a=extmap:11 urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id"), attributeLines(video, "extmap"));
+        assertEquals(Direction.RECVONLY, video.direction());
+        assertEquals(List.of(), attributeLines(answer.description().media().get(0), "simulcast"));
+        assertEquals(List.of("q", "h", "f"), answer.tracks().byMid("1").orElseThrow().rids());
+    }
+
+    @Test
+    void theSimulcastAnswerSurvivesARoundTrip() throws SdpException {
+        SessionDescription answer = answerTo(SdpFixtures.SIMULCAST).description();
+
+        SessionDescription again = SessionDescription.parse(answer.toString());
+
+        assertEquals(answer.toString(), again.toString());
+        MediaDescription video = again.media().get(1);
+        assertEquals(List.of("q", "h", "f"), video.rids().stream().map(Rid::id).toList());
+        assertTrue(video.rids().stream().allMatch(r -> r.direction().equals("recv")));
+        assertEquals(new Simulcast(List.of(), List.of(List.of("q"), List.of("h"), List.of("f"))), video.simulcast().orElseThrow());
+    }
+
+    @Test
     void theSfuIsTheDtlsServerAndRunsFullIce() throws SdpException {
         SessionDescription answer = answerTo(SdpFixtures.AUDIO_VIDEO).description();
 

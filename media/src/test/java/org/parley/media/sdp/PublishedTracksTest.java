@@ -51,14 +51,35 @@ class PublishedTracksTest {
     }
 
     @Test
-    void aSimulcastTrackHasNoSignalledSsrcAndIsRecognisedByItsMidExtension() throws SdpException {
+    void aSimulcastTrackHasNoSignalledSsrcAndIsRecognisedByItsMidAndRidExtensions() throws SdpException {
         PublishedTrack video = PublishedTracks.of(SdpFixtures.parsed(SdpFixtures.SIMULCAST)).byMid("1").orElseThrow();
 
         assertEquals(OptionalLong.empty(), video.ssrc());
         assertEquals(OptionalLong.empty(), video.rtxSsrc());
+        assertEquals(List.of("q", "h", "f"), video.rids());
         assertEquals(OptionalInt.of(4), video.extensionId(HeaderExtension.MID));
+        assertEquals(OptionalInt.of(10), video.extensionId(HeaderExtension.RTP_STREAM_ID));
+        assertEquals(OptionalInt.of(11), video.extensionId(HeaderExtension.REPAIRED_RTP_STREAM_ID));
         assertEquals(OptionalInt.empty(), video.extensionId(HeaderExtension.TRANSPORT_WIDE_CC), "no transport-cc yet");
         assertEquals(OptionalInt.empty(), video.extensionId(HeaderExtension.AUDIO_LEVEL));
+    }
+
+    @Test
+    void ridExtensionsAreOnlyAcceptedWhereThereIsSimulcast() throws SdpException {
+        PublishedTrack audio = PublishedTracks.of(SdpFixtures.parsed(SdpFixtures.SIMULCAST)).byMid("0").orElseThrow();
+        PublishedTrack single = PublishedTracks.of(SdpFixtures.parsed(SdpFixtures.PUBLISH_WITH_DATACHANNEL)).byMid("1").orElseThrow();
+
+        assertEquals(List.of(), single.rids());
+        assertEquals(OptionalInt.empty(), single.extensionId(HeaderExtension.RTP_STREAM_ID));
+        assertEquals(List.of(), audio.rids());
+    }
+
+    @Test
+    void aSimulcastLineWithoutMatchingSendRidsIsASingleStream() throws SdpException {
+        String offer = SdpFixtures.text(SdpFixtures.SIMULCAST).replace("a=rid:h send\r\n", "").replace("a=rid:f send\r\n", "")
+                .replace("a=rid:q send", "a=rid:q recv");
+
+        assertEquals(List.of(), PublishedTracks.of(SessionDescription.parse(offer)).byMid("1").orElseThrow().rids());
     }
 
     @Test
