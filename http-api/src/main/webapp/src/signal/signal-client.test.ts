@@ -930,6 +930,7 @@ describe('polls', () => {
     const sent = socket().sent.length;
     expect(client.createPoll('Lunch?', ['Pizza', ' '], false)).toBe(false);
     expect(socket().sent).toHaveLength(sent);
+    expect(client.getState().pollError?.code).toBe('BAD_REQUEST');
   });
 
   it('voteAndCloseAreSentAndARefusalIsKeptAsThePollError', () => {

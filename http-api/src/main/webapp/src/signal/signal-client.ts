@@ -531,7 +531,12 @@ export class SignalClient {
   createPoll(question: string, choices: readonly string[], anonymous: boolean): boolean {
     const q = question.trim();
     const cs = choices.map((c) => c.trim()).filter((c) => c !== '');
-    if (this.state.phase !== 'joined' || q === '' || cs.length < POLL_MIN_CHOICES || cs.length > POLL_MAX_CHOICES) return false;
+    if (this.state.phase !== 'joined') return false;
+    if (q === '' || cs.length < POLL_MIN_CHOICES || cs.length > POLL_MAX_CHOICES) {
+      // The server would refuse it (BAD_REQUEST): say so without sending.
+      this.update({ pollError: { code: ErrorCode.BAD_REQUEST, message: `a question and ${POLL_MIN_CHOICES} to ${POLL_MAX_CHOICES} choices` } });
+      return false;
+    }
     if (this.state.pollError) this.update({ pollError: undefined });
     this.send({ createPoll: { question: q, choices: cs, anonymous } });
     return true;

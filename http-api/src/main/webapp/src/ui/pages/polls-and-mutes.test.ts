@@ -89,6 +89,19 @@ describe('polls', () => {
     expect(room.byTestId('poll-closed-poll-2')?.textContent).toBe('Closed');
   });
 
+  it('aPollWithOneChoiceIsNotSentAndTheFormSaysWhy', async () => {
+    await room.enter();
+    openPolls();
+    room.byTestId('create-poll')?.click();
+    typeInto('poll-question', 'Lunch?');
+    typeInto('poll-choice-0', 'Pizza');
+    const sent = room.socket().sent.length;
+    room.byTestId('poll-submit')?.click();
+    expect(room.socket().sent).toHaveLength(sent);
+    expect(room.byTestId('poll-error')?.textContent).toBe('Check the question and the choices (2 to 10, all different).');
+    expect(room.visible(room.byTestId('poll-form'))).toBe(true);
+  });
+
   it('aRefusedVoteSaysThePollIsClosed', async () => {
     await room.enter();
     openPolls();
