@@ -3,6 +3,7 @@ import {
   bodyKind, encodeClientMessage, parseServerMessage, readAccess, readInt64, readKicked, readKnock, readKnockResolved,
   readLobbyChatMessage, readSubscribeOffer, readVersion, readWaiting, signalUrl,
   readChatMessage, readHands, readReacted, REACTIONS,
+  FREE_MEDIA_POLICY, readMediaPolicy, readPoll, readUnmuteRequest,
 } from './protocol';
 
 describe('protocol', () => {
@@ -109,5 +110,30 @@ describe('protocol hands, reactions and chat', () => {
   it('writesAChatMessageToEveryoneWithoutARecipientField', () => {
     expect(JSON.parse(encodeClientMessage({ requestId: '7', sendChat: { text: 'Hi' } }))).toEqual({ requestId: '7', sendChat: { text: 'Hi' } });
     expect(bodyKind({ lowerAllHands: {} })).toBe('lowerAllHands');
+  });
+});
+
+describe('protocol polls and mutes', () => {
+  it('restores a poll\'s defaults: a missing myChoice is the first choice, -1 is none', () => {
+    const poll = readPoll({ pollId: 'p1', question: 'Lunch?', choices: ['Pizza', 'Soup'], counts: [0, 2] });
+    expect(poll).toEqual({
+      pollId: 'p1', question: 'Lunch?', choices: ['Pizza', 'Soup'], anonymous: false, creatorParticipantId: '', creatorDisplayName: '',
+      closed: false, counts: [0, 2], myChoice: 0, votes: [],
+    });
+    expect(readPoll({ pollId: 'p1', choices: ['a', 'b'], myChoice: -1 })?.myChoice).toBe(-1);
+  });
+
+  it('gives a poll one count per choice and drops polls without an id', () => {
+    expect(readPoll({ pollId: 'p', choices: ['a', 'b', 'c'] })?.counts).toEqual([0, 0, 0]);
+    expect(readPoll({ question: 'no id' })).toBeNull();
+    expect(readPoll(undefined)).toBeNull();
+  });
+
+  it('reads the media policy and unmute requests', () => {
+    expect(readMediaPolicy(undefined)).toEqual(FREE_MEDIA_POLICY);
+    expect(readMediaPolicy({ askToUnmuteAudio: true }).askToUnmuteAudio).toBe(true);
+    expect(readUnmuteRequest({ participantId: 'a', kind: 'MUTE_KIND_VIDEO' })).toEqual({ participantId: 'a', kind: 'MUTE_KIND_VIDEO' });
+    expect(readUnmuteRequest({ participantId: 'a', kind: 'MUTE_KIND_UNSPECIFIED' })).toBeNull();
+    expect(readUnmuteRequest({ kind: 'MUTE_KIND_AUDIO' })).toBeNull();
   });
 });

@@ -139,6 +139,25 @@ export interface SendChatBody {
   toParticipantId?: string;
 }
 
+/** signal.proto's MuteKind, without MUTE_KIND_UNSPECIFIED (never sent). */
+export type MuteKind = 'MUTE_KIND_AUDIO' | 'MUTE_KIND_VIDEO';
+
+export function isMuteKind(value: unknown): value is MuteKind {
+  return value === 'MUTE_KIND_AUDIO' || value === 'MUTE_KIND_VIDEO';
+}
+
+/** The server refuses polls outside these bounds (BAD_REQUEST). */
+export const POLL_MIN_CHOICES = 2;
+export const POLL_MAX_CHOICES = 10;
+export const POLL_QUESTION_MAX_LENGTH = 300;
+export const POLL_CHOICE_MAX_LENGTH = 200;
+
+export interface CreatePollBody {
+  question: string;
+  choices: string[];
+  anonymous: boolean;
+}
+
 type Empty = Record<string, never>;
 
 /** One request body: exactly one key of the ClientMessage oneof. */
@@ -166,7 +185,14 @@ export type ClientBody =
   | { lowerAllHands: Empty }
   | { endConference: Empty }
   | { sendChat: SendChatBody }
-  | { deleteChat: { messageId: string } };
+  | { deleteChat: { messageId: string } }
+  | { createPoll: CreatePollBody }
+  | { votePoll: { pollId: string; choice: number } }
+  | { closePoll: { pollId: string } }
+  | { muteParticipant: { participantId?: string; kind: MuteKind } }
+  | { setMediaPolicy: { policy: MediaPolicy } }
+  | { askToUnmute: { kind: MuteKind } }
+  | { allowUnmute: { participantId: string; kind: MuteKind } };
 
 export type ClientMessage = { requestId: string } & ClientBody;
 
@@ -196,6 +222,7 @@ export interface WireConference {
   roster?: WireParticipant[];
   access?: WireAccess;
   raisedHands?: string[];
+  mediaPolicy?: WireMediaPolicy;
 }
 
 export interface WireAccess {
@@ -242,6 +269,27 @@ export interface WireJoined {
   heartbeatIntervalMillis?: string;
   knocks?: WireLobbyKnock[];
   chat?: WireChatMessage[];
+  polls?: WirePoll[];
+}
+
+export interface WirePoll {
+  pollId?: string;
+  question?: string;
+  choices?: string[];
+  anonymous?: boolean;
+  creatorParticipantId?: string;
+  creatorDisplayName?: string;
+  closed?: boolean;
+  counts?: number[];
+  myChoice?: number;
+  votes?: { participantId?: string; choice?: number }[];
+}
+
+export interface WireMediaPolicy {
+  startAudioMuted?: boolean;
+  startVideoMuted?: boolean;
+  askToUnmuteAudio?: boolean;
+  askToUnmuteVideo?: boolean;
 }
 
 export interface WireChatMessage {
@@ -301,6 +349,11 @@ export interface ServerMessage {
   reacted?: { participantId?: string; reaction?: string };
   chatMessage?: WireChatMessage;
   chatDeleted?: { messageId?: string };
+  pollUpdated?: { poll?: WirePoll };
+  mediaPolicyChanged?: { policy?: WireMediaPolicy };
+  unmuteAsked?: { participantId?: string; kind?: string };
+  unmuteAllowed?: { participantId?: string; kind?: string };
+  mutedByModerator?: { participantIds?: string[]; kind?: string };
 }
 
 // ---- readers: wire -> the client's model, defaults restored ----
@@ -437,6 +490,72 @@ export interface Reacted {
 export function readReacted(wire: { participantId?: string; reaction?: string }): Reacted | null {
   const participantId = wire.participantId ?? '';
   return participantId !== '' && isReaction(wire.reaction) ? { participantId, reaction: wire.reaction } : null;
+}
+
+/** A poll as this person sees it. */
+export interface Poll {
+  pollId: string;
+  question: string;
+  choices: string[];
+  anonymous: boolean;
+  creatorParticipantId: string;
+  creatorDisplayName: string;
+  closed: boolean;
+  /** Votes per choice, as many as there are choices. */
+  counts: number[];
+  /** This person's choice, -1 when they have not voted. */
+  myChoice: number;
+  /** Who chose what (empty for anonymous polls). */
+  votes: { participantId: string; choice: number }[];
+}
+
+/**
+ * A poll with its defaults restored, or null without an id. myChoice 0 is omitted on the wire
+ * (the default), so a missing one is the first choice; -1 is sent for "not voted".
+ */
+export function readPoll(wire: WirePoll | undefined): Poll | null {
+  const pollId = wire?.pollId ?? '';
+  if (wire === undefined || pollId === '') return null;
+  const choices = wire.choices ?? [];
+  const myChoice = wire.myChoice ?? 0;
+  return {
+    pollId,
+    question: wire.question ?? '',
+    choices,
+    anonymous: wire.anonymous ?? false,
+    creatorParticipantId: wire.creatorParticipantId ?? '',
+    creatorDisplayName: wire.creatorDisplayName ?? '',
+    closed: wire.closed ?? false,
+    counts: choices.map((_, i) => Math.max(0, wire.counts?.[i] ?? 0)),
+    myChoice: myChoice >= 0 && myChoice < choices.length ? myChoice : -1,
+    votes: (wire.votes ?? []).map((v) => ({ participantId: v.participantId ?? '', choice: v.choice ?? 0 })),
+  };
+}
+
+/** The room's rules for microphones and cameras. */
+export interface MediaPolicy {
+  startAudioMuted: boolean;
+  startVideoMuted: boolean;
+  askToUnmuteAudio: boolean;
+  askToUnmuteVideo: boolean;
+}
+
+export const FREE_MEDIA_POLICY: MediaPolicy = { startAudioMuted: false, startVideoMuted: false, askToUnmuteAudio: false, askToUnmuteVideo: false };
+
+export function readMediaPolicy(wire: WireMediaPolicy | undefined): MediaPolicy {
+  return {
+    startAudioMuted: wire?.startAudioMuted ?? false,
+    startVideoMuted: wire?.startVideoMuted ?? false,
+    askToUnmuteAudio: wire?.askToUnmuteAudio ?? false,
+    askToUnmuteVideo: wire?.askToUnmuteVideo ?? false,
+  };
+}
+
+/** Someone's ask, or a moderator's allowance, to unmute; null without a participant or a known kind. */
+export function readUnmuteRequest(wire: { participantId?: string; kind?: string } | undefined): { participantId: string; kind: MuteKind } | null {
+  const participantId = wire?.participantId ?? '';
+  const kind = wire?.kind;
+  return participantId !== '' && isMuteKind(kind) ? { participantId, kind } : null;
 }
 
 /** One m-line of a subscribe offer: whose track, from which source. */

@@ -905,3 +905,127 @@ describe('hands, reactions, chat and ending for everyone', () => {
     expect(sockets).toHaveLength(1);
   });
 });
+
+describe('polls', () => {
+  const lunch = { pollId: 'poll-1', question: 'Lunch?', choices: ['Pizza', 'Soup'], creatorParticipantId: 'p-ada', counts: [0, 0], myChoice: -1 };
+
+  it('joinedBringsThePollsAndPollUpdatedAddsOrReplacesOne', () => {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    const message = joined(socket().last().requestId);
+    if (message.joined) message.joined.polls = [lunch];
+    socket().receive(message);
+    expect(client.getState().polls.map((p) => p.pollId)).toEqual(['poll-1']);
+    socket().receive({ pollUpdated: { poll: { ...lunch, counts: [1, 0], myChoice: 0 } } });
+    expect(client.getState().polls[0]).toMatchObject({ counts: [1, 0], myChoice: 0 });
+    socket().receive({ pollUpdated: { poll: { ...lunch, pollId: 'poll-2' } } });
+    expect(client.getState().polls.map((p) => p.pollId)).toEqual(['poll-1', 'poll-2']);
+  });
+
+  it('createPollSendsTheTrimmedQuestionAndNonEmptyChoicesAndRefusesFewerThanTwo', () => {
+    const client = joinedClient();
+    expect(client.createPoll('  Lunch? ', ['Pizza ', '', 'Soup'], true)).toBe(true);
+    expect(socket().last()).toMatchObject({ createPoll: { question: 'Lunch?', choices: ['Pizza', 'Soup'], anonymous: true } });
+    const sent = socket().sent.length;
+    expect(client.createPoll('Lunch?', ['Pizza', ' '], false)).toBe(false);
+    expect(socket().sent).toHaveLength(sent);
+    expect(client.getState().pollError?.code).toBe('BAD_REQUEST');
+  });
+
+  it('voteAndCloseAreSentAndARefusalIsKeptAsThePollError', () => {
+    const client = joinedClient();
+    client.votePoll('poll-1', 1);
+    expect(socket().last()).toMatchObject({ votePoll: { pollId: 'poll-1', choice: 1 } });
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'REFUSED', message: 'this poll is closed' } });
+    expect(client.getState().pollError).toEqual({ code: 'REFUSED', message: 'this poll is closed' });
+    expect(client.getState().error).toBeUndefined();
+    client.closePoll('poll-1');
+    expect(socket().last()).toMatchObject({ closePoll: { pollId: 'poll-1' } });
+    expect(client.getState().pollError).toEqual({ code: 'REFUSED', message: 'this poll is closed' });
+    client.votePoll('poll-1', 0);
+    expect(client.getState().pollError).toBeUndefined();
+  });
+
+  it('pollsAreForgottenWhenTheConferenceEnds', () => {
+    const client = joinedClient();
+    socket().receive({ pollUpdated: { poll: lunch } });
+    socket().receive({ conferenceEnded: { reason: 'END_REASON_ENDED' } });
+    expect(client.getState().polls).toEqual([]);
+  });
+});
+
+describe('mutes and the media policy', () => {
+  function joinedAsParticipant(policy: { askToUnmuteAudio?: boolean } = {}): SignalClient {
+    const client = newClient();
+    client.connect(ADA);
+    socket().open();
+    const message = joined(socket().last().requestId);
+    if (message.joined?.conference) {
+      message.joined.role = 'ROLE_PARTICIPANT';
+      message.joined.conference.roster = [{ id: 'p-ada', displayName: 'Ada', role: 'ROLE_PARTICIPANT' }];
+      message.joined.conference.mediaPolicy = policy;
+    }
+    socket().receive(message);
+    return client;
+  }
+
+  it('moderatorsMuteOneOrEveryoneAndSetThePolicy', () => {
+    const client = joinedClient();
+    client.muteParticipant('MUTE_KIND_AUDIO', 'p-bob');
+    expect(socket().last()).toMatchObject({ muteParticipant: { participantId: 'p-bob', kind: 'MUTE_KIND_AUDIO' } });
+    client.muteParticipant('MUTE_KIND_VIDEO');
+    expect(socket().last()).toEqual({ requestId: socket().last().requestId, muteParticipant: { kind: 'MUTE_KIND_VIDEO' } });
+    const policy = { startAudioMuted: true, startVideoMuted: false, askToUnmuteAudio: true, askToUnmuteVideo: false };
+    client.setMediaPolicy(policy);
+    expect(socket().last()).toMatchObject({ setMediaPolicy: { policy } });
+    socket().receive({ requestId: socket().last().requestId, ack: {} });
+    expect(client.getState().mediaPolicy).toEqual(policy);
+  });
+
+  it('joinedAndMediaPolicyChangedSayThePolicy', () => {
+    const client = joinedAsParticipant({ askToUnmuteAudio: true });
+    expect(client.getState().mediaPolicy.askToUnmuteAudio).toBe(true);
+    socket().receive({ mediaPolicyChanged: { policy: { startVideoMuted: true } } });
+    expect(client.getState().mediaPolicy).toMatchObject({ askToUnmuteAudio: false, startVideoMuted: true });
+  });
+
+  it('mutedByModeratorNamingUsIsAnEventAndUnderAskToUnmuteGatesTheMicrophone', () => {
+    const client = joinedAsParticipant({ askToUnmuteAudio: true });
+    const events: unknown[] = [];
+    client.subscribeEvents((e) => events.push(e));
+    socket().receive({ mutedByModerator: { participantIds: ['p-bob'], kind: 'MUTE_KIND_AUDIO' } });
+    expect(events).toEqual([]);
+    socket().receive({ mutedByModerator: { participantIds: ['p-bob', 'p-ada'], kind: 'MUTE_KIND_AUDIO' } });
+    expect(events).toEqual([{ kind: 'mutedByModerator', muteKind: 'MUTE_KIND_AUDIO' }]);
+    expect(client.getState().unmuteGate.audio).toBe('ask');
+  });
+
+  it('aRefusedUnmuteOffersToAskAndAnAllowanceLetsUsUnmute', () => {
+    const client = joinedAsParticipant({ askToUnmuteAudio: true });
+    client.setAudioMuted(false);
+    socket().receive({ requestId: socket().last().requestId, error: { code: 'FORBIDDEN', message: 'ask a moderator' } });
+    expect(client.getState().unmuteGate.audio).toBe('ask');
+    expect(client.getState().error).toBeUndefined();
+    client.askToUnmute('MUTE_KIND_AUDIO');
+    expect(socket().last()).toMatchObject({ askToUnmute: { kind: 'MUTE_KIND_AUDIO' } });
+    socket().receive({ requestId: socket().last().requestId, ack: {} });
+    expect(client.getState().unmuteGate.audio).toBe('asked');
+    const events: unknown[] = [];
+    client.subscribeEvents((e) => events.push(e));
+    socket().receive({ unmuteAllowed: { participantId: 'p-ada', kind: 'MUTE_KIND_AUDIO' } });
+    expect(client.getState().unmuteGate.audio).toBe('free');
+    expect(events).toEqual([{ kind: 'unmuteAllowed', muteKind: 'MUTE_KIND_AUDIO' }]);
+  });
+
+  it('moderatorsSeeUnmuteAsksUntilAllowed', () => {
+    const client = joinedClient();
+    socket().receive({ unmuteAsked: { participantId: 'p-bob', kind: 'MUTE_KIND_AUDIO' } });
+    socket().receive({ unmuteAsked: { participantId: 'p-bob', kind: 'MUTE_KIND_AUDIO' } });
+    expect(client.getState().unmuteAsks).toEqual([{ participantId: 'p-bob', kind: 'MUTE_KIND_AUDIO' }]);
+    client.allowUnmute('p-bob', 'MUTE_KIND_AUDIO');
+    expect(socket().last()).toMatchObject({ allowUnmute: { participantId: 'p-bob', kind: 'MUTE_KIND_AUDIO' } });
+    socket().receive({ requestId: socket().last().requestId, ack: {} });
+    expect(client.getState().unmuteAsks).toEqual([]);
+  });
+});

@@ -16,6 +16,14 @@ import {
   CHAT_MAX_LENGTH,
   readHands,
   readReacted,
+  readMediaPolicy,
+  readUnmuteRequest,
+  isMuteKind,
+  FREE_MEDIA_POLICY,
+  POLL_MAX_CHOICES,
+  POLL_MIN_CHOICES,
+  type MediaPolicy,
+  type MuteKind,
   type ChatMessage,
   type Reaction,
   type ClientBody,
@@ -34,6 +42,7 @@ import {
   type TrickleCandidateBody,
 } from './protocol';
 import { EMPTY_CHAT, reduceChat, type ChatLog } from './chat';
+import { applyPollUpdate, NO_POLLS, readPolls, type PollList } from './polls';
 import { dropKnock, EMPTY_LOBBY, reduceLobby, type LobbyState } from './lobby';
 import { EMPTY_ROSTER, findParticipant, patchParticipant, reduceRoster, type ParticipantPatch, type RosterState } from './roster';
 
@@ -147,7 +156,29 @@ export interface SessionState {
   readonly chatError: ChatError | undefined;
   /** Reactions being shown now (each for REACTION_SHOW_MS), oldest first. */
   readonly reactions: readonly ShownReaction[];
+  /** Open and past polls, oldest first, as the server last said. */
+  readonly polls: PollList;
+  /** Why the server refused our last poll request (create, vote, close), until the next one. */
+  readonly pollError: { readonly code: string; readonly message: string } | undefined;
+  /** The room's microphone and camera rules. */
+  readonly mediaPolicy: MediaPolicy;
+  /** For moderators: who asked to unmute what, oldest first. */
+  readonly unmuteAsks: readonly UnmuteAsk[];
+  /** Whether this person must ask before turning the microphone / camera back on. */
+  readonly unmuteGate: { readonly audio: UnmuteGate; readonly video: UnmuteGate };
 }
+
+export interface UnmuteAsk {
+  readonly participantId: string;
+  readonly kind: MuteKind;
+}
+
+/** "free": unmute at will; "ask": the server refuses an unmute until allowed; "asked": waiting for a moderator. */
+export type UnmuteGate = 'free' | 'ask' | 'asked';
+
+const FREE_GATE = { audio: 'free', video: 'free' } as const;
+
+const POLL_REQUESTS: ReadonlySet<ClientBodyKind> = new Set<ClientBodyKind>(['createPoll', 'votePoll', 'closePoll']);
 
 export interface ChatError {
   readonly code: string;
@@ -173,7 +204,13 @@ export type SessionEvent =
   | { readonly kind: 'knock'; readonly knock: Knock }
   | { readonly kind: 'removed'; readonly participantId: string; readonly displayName: string }
   | { readonly kind: 'reaction'; readonly participantId: string; readonly reaction: Reaction }
-  | { readonly kind: 'chat'; readonly message: ChatMessage };
+  | { readonly kind: 'chat'; readonly message: ChatMessage }
+  /** A moderator muted this person (the device must be turned off here too). */
+  | { readonly kind: 'mutedByModerator'; readonly muteKind: MuteKind }
+  /** A moderator let this person unmute. */
+  | { readonly kind: 'unmuteAllowed'; readonly muteKind: MuteKind }
+  /** Someone asks a moderator (us) to unmute. */
+  | { readonly kind: 'unmuteAsked'; readonly participantId: string; readonly muteKind: MuteKind };
 
 export type EventListener = (event: SessionEvent) => void;
 
@@ -286,6 +323,11 @@ export class SignalClient {
       chat: EMPTY_CHAT,
       chatError: undefined,
       reactions: [],
+      polls: NO_POLLS,
+      pollError: undefined,
+      mediaPolicy: FREE_MEDIA_POLICY,
+      unmuteAsks: [],
+      unmuteGate: FREE_GATE,
     };
   }
 
@@ -483,6 +525,60 @@ export class SignalClient {
     this.sendWhenJoined({ deleteChat: { messageId } });
   }
 
+  // ---- polls (everyone; closing: the creator or a moderator) ----
+
+  /** Asks everyone a question; the poll appears when the server sends it back (pollUpdated). */
+  createPoll(question: string, choices: readonly string[], anonymous: boolean): boolean {
+    const q = question.trim();
+    const cs = choices.map((c) => c.trim()).filter((c) => c !== '');
+    if (this.state.phase !== 'joined') return false;
+    if (q === '' || cs.length < POLL_MIN_CHOICES || cs.length > POLL_MAX_CHOICES) {
+      // The server would refuse it (BAD_REQUEST): say so without sending.
+      this.update({ pollError: { code: ErrorCode.BAD_REQUEST, message: `a question and ${POLL_MIN_CHOICES} to ${POLL_MAX_CHOICES} choices` } });
+      return false;
+    }
+    if (this.state.pollError) this.update({ pollError: undefined });
+    this.send({ createPoll: { question: q, choices: cs, anonymous } });
+    return true;
+  }
+
+  /** Votes, or changes one's vote, until the poll is closed. */
+  votePoll(pollId: string, choice: number): void {
+    if (this.state.pollError) this.update({ pollError: undefined });
+    this.sendWhenJoined({ votePoll: { pollId, choice } });
+  }
+
+  closePoll(pollId: string): void {
+    this.sendWhenJoined({ closePoll: { pollId } });
+  }
+
+  dismissPollError(): void {
+    if (this.state.pollError) this.update({ pollError: undefined });
+  }
+
+  // ---- microphones and cameras: moderators mute and set the rules; a muted person may ask ----
+
+  /** Mutes one participant, or (no id) everyone who does not moderate. */
+  muteParticipant(kind: MuteKind, participantId = ''): void {
+    this.sendWhenJoined({ muteParticipant: participantId === '' ? { kind } : { participantId, kind } });
+  }
+
+  setMediaPolicy(policy: MediaPolicy): void {
+    this.sendWhenJoined({ setMediaPolicy: { policy } }, undefined, { acked: () => this.update({ mediaPolicy: policy }) });
+  }
+
+  /** Asks the moderators to let us turn the microphone / camera back on. */
+  askToUnmute(kind: MuteKind): void {
+    const key = gateKey(kind);
+    this.sendWhenJoined({ askToUnmute: { kind } }, undefined, { acked: () => this.setGate(key, 'asked') });
+  }
+
+  allowUnmute(participantId: string, kind: MuteKind): void {
+    this.sendWhenJoined({ allowUnmute: { participantId, kind } }, undefined, {
+      acked: () => this.update({ unmuteAsks: this.state.unmuteAsks.filter((a) => a.participantId !== participantId || a.kind !== kind) }),
+    });
+  }
+
   dismissChatError(): void {
     if (this.state.chatError) this.update({ chatError: undefined });
   }
@@ -618,6 +714,13 @@ export class SignalClient {
       this.onReacted(message);
     } else if (message.chatMessage || message.chatDeleted) {
       this.onChat(message);
+    } else if (message.pollUpdated) {
+      if (this.state.phase === 'joined') {
+        const polls = applyPollUpdate(this.state.polls, message.pollUpdated.poll);
+        if (polls !== this.state.polls) this.update({ polls });
+      }
+    } else if (message.mediaPolicyChanged || message.unmuteAsked || message.unmuteAllowed || message.mutedByModerator) {
+      if (this.state.phase === 'joined') this.onMuteMessage(message);
     } else if (this.state.phase === 'joined') {
       const left = message.participantLeft;
       if (left?.reason === 'LEAVE_REASON_KICKED') {
@@ -650,15 +753,50 @@ export class SignalClient {
     if (added) this.emitEvent({ kind: 'chat', message: added });
   }
 
+  private onMuteMessage(message: ServerMessage): void {
+    const selfId = this.state.selfId;
+    if (message.mediaPolicyChanged) {
+      this.update({ mediaPolicy: readMediaPolicy(message.mediaPolicyChanged.policy) });
+    } else if (message.unmuteAsked) {
+      const ask = readUnmuteRequest(message.unmuteAsked);
+      if (ask === null) return;
+      const others = this.state.unmuteAsks.filter((a) => a.participantId !== ask.participantId || a.kind !== ask.kind);
+      this.update({ unmuteAsks: [...others, ask] });
+      this.emitEvent({ kind: 'unmuteAsked', participantId: ask.participantId, muteKind: ask.kind });
+    } else if (message.unmuteAllowed) {
+      const allowed = readUnmuteRequest(message.unmuteAllowed);
+      if (allowed === null) return;
+      const unmuteAsks = this.state.unmuteAsks.filter((a) => a.participantId !== allowed.participantId || a.kind !== allowed.kind);
+      if (unmuteAsks.length !== this.state.unmuteAsks.length) this.update({ unmuteAsks });
+      if (allowed.participantId === selfId) {
+        this.setGate(gateKey(allowed.kind), 'free');
+        this.emitEvent({ kind: 'unmuteAllowed', muteKind: allowed.kind });
+      }
+    } else if (message.mutedByModerator) {
+      const kind = message.mutedByModerator.kind;
+      if (!isMuteKind(kind) || selfId === undefined || !(message.mutedByModerator.participantIds ?? []).includes(selfId)) return;
+      const key = gateKey(kind);
+      const mustAsk = key === 'audio' ? this.state.mediaPolicy.askToUnmuteAudio : this.state.mediaPolicy.askToUnmuteVideo;
+      if (mustAsk && !isModerator(selfParticipant(this.state)?.role)) this.setGate(key, 'ask');
+      this.emitEvent({ kind: 'mutedByModerator', muteKind: kind });
+    }
+  }
+
+  private setGate(key: 'audio' | 'video', gate: UnmuteGate): void {
+    if (this.state.unmuteGate[key] !== gate) this.update({ unmuteGate: { ...this.state.unmuteGate, [key]: gate } });
+  }
+
   private clearReactions(): void {
     for (const handle of this.reactionTimers.values()) this.timers.clearTimeout(handle);
     this.reactionTimers.clear();
   }
 
   /** What belongs to being in a conference, emptied when out of it. */
-  private outOfConference(): Pick<SessionState, 'raisedHands' | 'chat' | 'chatError' | 'reactions'> {
+  private outOfConference(): Pick<SessionState, 'raisedHands' | 'chat' | 'chatError' | 'reactions' | 'polls' | 'pollError' | 'unmuteAsks' | 'unmuteGate'> {
     this.clearReactions();
-    return { raisedHands: [], chat: EMPTY_CHAT, chatError: undefined, reactions: [] };
+    return {
+      raisedHands: [], chat: EMPTY_CHAT, chatError: undefined, reactions: [], polls: NO_POLLS, pollError: undefined, unmuteAsks: [], unmuteGate: FREE_GATE,
+    };
   }
 
   private onWaiting(waiting: Waiting): void {
@@ -735,6 +873,8 @@ export class SignalClient {
       removal: undefined,
       raisedHands: readHands(conference.raisedHands),
       chat: reduceChat(this.state.chat, message),
+      polls: readPolls(joined.polls),
+      mediaPolicy: readMediaPolicy(conference.mediaPolicy),
     });
     this.startHeartbeat(readInt64(joined.heartbeatIntervalMillis, DEFAULT_HEARTBEAT_MS));
   }
@@ -747,6 +887,18 @@ export class SignalClient {
       this.update({ chatError: { ...error, text: request.chatText ?? '' } });
       return;
     }
+    if (request !== undefined && POLL_REQUESTS.has(request.kind)) {
+      this.update({ pollError: error });
+      return;
+    }
+    if (request?.kind === 'setMedia' && code === ErrorCode.FORBIDDEN && request.patch) {
+      // Ask-to-unmute is on: the unmute did not happen. Stay muted here, and offer to ask.
+      const patch = request.patch as SetMediaBody;
+      if (patch.audioMuted === false) this.refuseUnmute('audio');
+      if (patch.videoMuted === false) this.refuseUnmute('video');
+      return;
+    }
+    if (request?.kind === 'askToUnmute' && code === ErrorCode.REFUSED) return;
     // Our own rate limit should keep reactions under the server's; one that slips through is just not shown.
     if (request?.kind === 'react' && code === ErrorCode.RATE_LIMITED) return;
     if (request !== undefined && MEDIA_REQUESTS.has(request.kind)) {
@@ -841,6 +993,11 @@ export class SignalClient {
     });
   }
 
+  private refuseUnmute(key: 'audio' | 'video'): void {
+    if (this.profile) this.profile[key === 'audio' ? 'audioMuted' : 'videoMuted'] = true;
+    if (this.state.unmuteGate[key] === 'free') this.setGate(key, 'ask');
+  }
+
   private setMedia(change: SetMediaBody): void {
     if (this.profile) Object.assign(this.profile, change);
     this.sendWhenJoined({ setMedia: change }, change as ParticipantPatch);
@@ -932,6 +1089,10 @@ export class SignalClient {
 /** The own participant's entry, when joined. */
 export function selfParticipant(state: SessionState) {
   return findParticipant(state.roster, state.selfId);
+}
+
+export function gateKey(kind: MuteKind): 'audio' | 'video' {
+  return kind === 'MUTE_KIND_AUDIO' ? 'audio' : 'video';
 }
 
 export function isModerator(role: Role | undefined): boolean {

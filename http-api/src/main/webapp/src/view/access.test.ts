@@ -28,8 +28,9 @@ describe('access view rules', () => {
   });
 
   it('moderatorsMayPromoteGuestsAndRemoveAnyoneButThemselves', () => {
-    expect(participantActions(bob, 'p-ada', true)).toEqual(['make-moderator', 'kick', 'kick-ban']);
-    expect(participantActions(grace, 'p-ada', true)).toEqual(['kick', 'kick-ban']);
+    expect(participantActions(bob, 'p-ada', true)).toEqual(['mute-audio', 'mute-video', 'make-moderator', 'kick', 'kick-ban']);
+    expect(participantActions(grace, 'p-ada', true)).toEqual(['mute-audio', 'mute-video', 'kick', 'kick-ban']);
+    expect(participantActions({ ...bob, audioMuted: true }, 'p-ada', true)).toEqual(['mute-video', 'make-moderator', 'kick', 'kick-ban']);
     expect(participantActions(bob, 'p-bob', true)).toEqual([]);
     expect(participantActions(grace, 'p-bob', false)).toEqual([]);
   });

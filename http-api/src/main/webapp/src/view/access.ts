@@ -35,12 +35,15 @@ export function alertWorthy(error: ErrorLike): ErrorLike {
   return passwordProblem(error) === undefined && refusalPage(error) === undefined ? error : undefined;
 }
 
-export type ParticipantAction = 'make-moderator' | 'kick' | 'kick-ban';
+export type ParticipantAction = 'mute-audio' | 'mute-video' | 'make-moderator' | 'kick' | 'kick-ban';
 
-/** What a moderator may do to someone in the roster: never to themselves; promote only who is not one yet. */
+/** What a moderator may do to someone in the roster: never to themselves; mute only what is on; promote only who is not one yet. */
 export function participantActions(target: Participant, selfId: string | undefined, selfIsModerator: boolean): ParticipantAction[] {
   if (!selfIsModerator || target.id === selfId) return [];
-  return target.role === 'ROLE_MODERATOR' ? ['kick', 'kick-ban'] : ['make-moderator', 'kick', 'kick-ban'];
+  const mutes: ParticipantAction[] = [];
+  if (!target.audioMuted) mutes.push('mute-audio');
+  if (!target.videoMuted) mutes.push('mute-video');
+  return target.role === 'ROLE_MODERATOR' ? [...mutes, 'kick', 'kick-ban'] : [...mutes, 'make-moderator', 'kick', 'kick-ban'];
 }
 
 /** The count on the participants button: how many knock, for moderators; nothing at zero. */

@@ -6,6 +6,7 @@ import { SHORTCUTS, type ShortcutAction } from '../../view/shortcuts';
 import { el, setAttributes, setText, show, uniqueId, type Component } from '../dom';
 import { icon, type IconName } from './icons';
 import { createPopupMenu } from './popup-menu';
+import type { UnmuteGate } from '../../signal/signal-client';
 
 export interface ConferenceToolbarState {
   audioMuted: boolean;
@@ -28,6 +29,8 @@ export interface ConferenceToolbarState {
   /** Unread chat messages, on the chat button (while the chat is closed); undefined shows nothing. */
   chatUnreadBadge: string | undefined;
   chatUnreadCount: number;
+  /** Under "ask to unmute", after a moderator muted us: ask first ("asked" while waiting). */
+  unmuteGate: { readonly audio: UnmuteGate; readonly video: UnmuteGate };
 }
 
 export interface ConferenceToolbarActions {
@@ -45,6 +48,7 @@ export interface ConferenceToolbarActions {
   react(reaction: Reaction): void;
   /** A moderator chose "End meeting for everyone" (the caller confirms). */
   endForAll(): void;
+  askToUnmute(kind: 'audio' | 'video'): void;
 }
 
 /**
@@ -55,6 +59,14 @@ export interface ConferenceToolbarActions {
  */
 export function createConferenceToolbar(t: Translator, actions: ConferenceToolbarActions): Component<ConferenceToolbarState> {
   const mic = button(t, 'toggle-mic', 'toolbar.mic', () => actions.toggleMic(), 'toggle-mic');
+  const askAudio = el('button', {
+    class: 'button toolbar-ask', attrs: { type: 'button', 'data-testid': 'ask-to-unmute', hidden: true },
+    on: { click: () => actions.askToUnmute('audio') },
+  });
+  const askVideo = el('button', {
+    class: 'button toolbar-ask', attrs: { type: 'button', 'data-testid': 'ask-to-unmute-video', hidden: true },
+    on: { click: () => actions.askToUnmute('video') },
+  });
   const camera = button(t, 'toggle-camera', 'toolbar.camera', () => actions.toggleCamera(), 'toggle-camera');
   const screen = button(t, 'toggle-screen', 'toolbar.screen', () => actions.toggleScreenShare(), 'toggle-screen');
   const chat = button(t, 'toggle-chat', 'toolbar.chat', () => actions.toggleChat(), 'toggle-chat');
@@ -114,7 +126,7 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
   leave.removeAttribute('aria-expanded');
 
   const element = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': t.m('toolbar.label'), 'data-testid': 'toolbar' } }, [
-    el('div', { class: 'toolbar-group' }, [mic.button, camera.button, screen.button]),
+    el('div', { class: 'toolbar-group' }, [mic.button, askAudio, camera.button, askVideo, screen.button]),
     el('div', { class: 'toolbar-group' }, [
       chat.button, participants.button, raiseHand.button,
       el('span', { class: 'menu-anchor' }, [reactions.button, reactionMenu.element]), view.button,
@@ -127,6 +139,11 @@ export function createConferenceToolbar(t: Translator, actions: ConferenceToolba
     update(s) {
       mic.render(s.audioMuted ? 'micOff' : 'mic', t.m(s.audioMuted ? 'toolbar.unmuteMic' : 'toolbar.muteMic'), s.audioMuted, s.enabled);
       mic.button.classList.toggle('is-off', s.audioMuted);
+      for (const [ask, gate, label] of [[askAudio, s.unmuteGate.audio, 'mute.askToUnmute'], [askVideo, s.unmuteGate.video, 'mute.askToUnmuteVideo']] as const) {
+        show(ask, gate !== 'free' && s.enabled);
+        setText(ask, t.m(gate === 'asked' ? 'mute.asked' : label));
+        ask.disabled = gate === 'asked';
+      }
       camera.render(s.videoMuted ? 'cameraOff' : 'camera', t.m(s.videoMuted ? 'toolbar.startCamera' : 'toolbar.stopCamera'), s.videoMuted, s.enabled);
       camera.button.classList.toggle('is-off', s.videoMuted);
       screen.render(s.screenSharing ? 'screenOff' : 'screen', t.m(s.screenSharing ? 'toolbar.stopSharing' : 'toolbar.shareScreen'), s.screenSharing, s.enabled);

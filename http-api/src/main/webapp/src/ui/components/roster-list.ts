@@ -25,6 +25,8 @@ export interface RosterListState {
 export type RosterAct = (action: ParticipantAction, participant: Participant) => void;
 
 const ACTION_LABELS = {
+  'mute-audio': 'participant.muteAudio',
+  'mute-video': 'participant.muteVideo',
   'make-moderator': 'participant.makeModerator',
   kick: 'participant.kick',
   'kick-ban': 'participant.kickBan',
@@ -119,7 +121,7 @@ function createRosterEntry(t: Translator, id: string, act: RosterAct, closeMenus
     closeMenus();
     const participant = current.participant;
     const items = current.actions.map((action) => el('button', {
-      class: action === 'make-moderator' ? 'menu-item' : 'menu-item is-danger',
+      class: action === 'kick' || action === 'kick-ban' ? 'menu-item is-danger' : 'menu-item',
       text: t.m(ACTION_LABELS[action]),
       attrs: { type: 'button', role: 'menuitem', 'data-testid': action },
       on: {

@@ -6,6 +6,9 @@ import { el, setAttributes, setText, show, uniqueId, type Component } from '../d
 import { createChatPanel, type ChatPanelActions, type ChatPanelState } from './chat-panel';
 import { icon } from './icons';
 import { createKnockList, type KnockListActions } from './knock-list';
+import { createPollsPanel, type PollsPanelActions, type PollsPanelState } from './polls-panel';
+import type { UnmuteAsk } from '../../signal/signal-client';
+import type { MuteKind } from '../../signal/protocol';
 import { createRosterList, type RosterAct } from './roster-list';
 
 export type PanelName = 'participants' | 'chat';
@@ -22,6 +25,9 @@ export interface SidePanelState {
   /** The raised hands, oldest first, numbered. */
   hands: readonly HandEntry[];
   chat: Omit<ChatPanelState, 'roster' | 'selfId' | 'selfIsModerator'>;
+  polls: Omit<PollsPanelState, 'selfId' | 'selfIsModerator'>;
+  /** Who asks to unmute (moderators only; empty for others). */
+  unmuteAsks: readonly UnmuteAsk[];
 }
 
 export interface SidePanelActions {
@@ -31,6 +37,10 @@ export interface SidePanelActions {
   chat: ChatPanelActions;
   lowerHand(participantId: string): void;
   lowerAllHands(): void;
+  polls: PollsPanelActions;
+  /** A moderator mutes everyone who does not moderate. */
+  muteEveryone(kind: MuteKind): void;
+  allowUnmute(participantId: string, kind: MuteKind): void;
 }
 
 /**
@@ -57,8 +67,27 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
     class: 'button', text: t.m('hands.lowerAll'),
     attrs: { type: 'button', 'data-testid': 'lower-all-hands', hidden: true }, on: { click: () => actions.lowerAllHands() },
   });
+  const muteEveryone = el('div', { class: 'actions mute-everyone', attrs: { hidden: true } }, [
+    el('button', {
+      class: 'button', text: t.m('mute.everyoneAudio'),
+      attrs: { type: 'button', 'data-testid': 'mute-everyone-audio' }, on: { click: () => actions.muteEveryone('MUTE_KIND_AUDIO') },
+    }),
+    el('button', {
+      class: 'button', text: t.m('mute.everyoneVideo'),
+      attrs: { type: 'button', 'data-testid': 'mute-everyone-video' }, on: { click: () => actions.muteEveryone('MUTE_KIND_VIDEO') },
+    }),
+  ]);
+  const asksHeading = uniqueId('unmute-asks');
+  const asksList = el('ul', { class: 'unmute-asks-list' });
+  const asks = el('section', { class: 'unmute-asks', attrs: { 'data-testid': 'unmute-asks', 'aria-labelledby': asksHeading, hidden: true } }, [
+    el('h3', { class: 'side-panel-subtitle', text: t.m('mute.asks'), attrs: { id: asksHeading } }),
+    asksList,
+  ]);
+  let asksKey = '';
   const participants = el('div', { class: 'side-panel-body', attrs: { 'data-testid': 'participants-panel' } }, [
     knocks.element,
+    muteEveryone,
+    asks,
     el('section', { class: 'raised-hands', attrs: { 'aria-labelledby': raisedHeading, 'data-testid': 'raised-hands' } }, [
       el('div', { class: 'raised-hands-header' }, [
         el('h3', { class: 'side-panel-subtitle', text: t.m('participants.raisedHands'), attrs: { id: raisedHeading } }),
@@ -70,7 +99,29 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
     roster.element,
   ]);
   const chatPanel = createChatPanel(t, actions.chat);
-  const chat = chatPanel.element;
+  const pollsPanel = createPollsPanel(t, actions.polls);
+  /** The chat view has two tabs, as in Jitsi: the messages and the polls. */
+  let tab: 'chat' | 'polls' = 'chat';
+  const tabButton = (name: 'chat' | 'polls', label: 'chat.tabChat' | 'chat.tabPolls') => el('button', {
+    class: 'tab', text: t.m(label),
+    attrs: { type: 'button', role: 'tab', 'data-testid': `chat-tab-${name}` },
+    on: { click: () => chooseTab(name) },
+  });
+  const chatTab = tabButton('chat', 'chat.tabChat');
+  const pollsTab = tabButton('polls', 'chat.tabPolls');
+  const chooseTab = (name: 'chat' | 'polls') => {
+    tab = name;
+    chatTab.setAttribute('aria-selected', String(name === 'chat'));
+    pollsTab.setAttribute('aria-selected', String(name === 'polls'));
+    show(chatPanel.element, name === 'chat');
+    show(pollsPanel.element, name === 'polls');
+  };
+  chooseTab('chat');
+  const chat = el('div', { class: 'chat-tabs-view' }, [
+    el('div', { class: 'tabs', attrs: { role: 'tablist' } }, [chatTab, pollsTab]),
+    chatPanel.element,
+    pollsPanel.element,
+  ]);
   let handsKey = '';
   const element = el('aside', {
     class: 'side-panel',
@@ -80,7 +131,7 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
   return {
     element,
     dialogs: [knocks.dialog],
-    update({ open, roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator, lobby, hands, chat: chatState }) {
+    update({ open, roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator, lobby, hands, chat: chatState, polls, unmuteAsks }) {
       show(element, open !== null);
       element.setAttribute('data-open', open ?? '');
       show(participants, open === 'participants');
@@ -89,6 +140,16 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
       if (open === 'chat') setText(title, t.m('chat.title'));
       roster.update({ roster: rosterState, selfId, selfAvatar, speaking, selfIsModerator, hands });
       chatPanel.update({ ...chatState, roster: rosterState.participants, selfId, selfIsModerator });
+      pollsPanel.update({ ...polls, selfId, selfIsModerator });
+      show(muteEveryone, selfIsModerator);
+      const shownAsks = selfIsModerator ? unmuteAsks : [];
+      const nameOf = (id: string) => rosterState.participants.find((p) => p.id === id)?.displayName ?? '';
+      const newAsksKey = JSON.stringify(shownAsks.map((a) => [a.participantId, a.kind, nameOf(a.participantId)]));
+      if (newAsksKey !== asksKey) {
+        asksKey = newAsksKey;
+        asksList.replaceChildren(...shownAsks.map((ask) => askItem(ask, nameOf(ask.participantId))));
+        show(asks, shownAsks.length > 0);
+      }
       const key = JSON.stringify([hands, selfId, selfIsModerator]);
       if (key !== handsKey) {
         handsKey = key;
@@ -104,9 +165,21 @@ export function createSidePanel(t: Translator, actions: SidePanelActions): Compo
       element.focus();
     },
     focusChat() {
-      chatPanel.focus();
+      if (tab === 'chat') chatPanel.focus();
     },
   };
+
+  function askItem(ask: UnmuteAsk, name: string): HTMLElement {
+    const kind = ask.kind === 'MUTE_KIND_AUDIO' ? 'audio' : 'video';
+    return el('li', { class: 'unmute-ask', attrs: { 'data-testid': `unmute-ask-${ask.participantId}-${kind}` } }, [
+      el('span', { text: t.m(kind === 'audio' ? 'mute.asksMicrophone' : 'mute.asksCamera', { name }) }),
+      el('button', {
+        class: 'button button-small button-primary', text: t.m('mute.allow'),
+        attrs: { type: 'button', 'data-testid': `allow-unmute-${ask.participantId}-${kind}` },
+        on: { click: () => actions.allowUnmute(ask.participantId, ask.kind) },
+      }),
+    ]);
+  }
 
   function handItem(hand: HandEntry, isSelf: boolean, moderator: boolean): HTMLElement {
     const lower = moderator ? el('button', {

@@ -295,7 +295,7 @@ describe('moderating', () => {
     await room.enter();
     room.byTestId('participant-actions-p-bob')?.click();
     expect(room.byTestId('participant-actions-p-bob')?.getAttribute('aria-expanded')).toBe('true');
-    expect(document.activeElement).toBe(room.byTestId('make-moderator'));
+    expect(document.activeElement).toBe(room.byTestId('mute-video'));
     room.byTestId('make-moderator')?.click();
     expect(room.socket().last()).toMatchObject({ grantModerator: { participantId: 'p-bob' } });
     expect(room.byTestId('make-moderator')).toBeNull();

@@ -71,6 +71,21 @@ async function fullConference(): Promise<void> {
   room.socket().receive({ chatMessage: { messageId: 'm2', fromParticipantId: 'p-bob', fromDisplayName: 'Bob', toParticipantId: 'p-ada', text: 'psst' } });
   room.socket().receive({ chatMessage: { messageId: 'm3', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', toParticipantId: 'p-bob', text: 'ok' } });
   room.socket().receive({ chatMessage: { messageId: 'm4', fromParticipantId: 'p-ada', fromDisplayName: 'Ada', toParticipantId: 'p-gone', text: '?' } });
+  // Polls: an open one (anonymous, voted), a closed one, the creation form, a refused vote.
+  const poll = { pollId: 'poll-1', question: 'Lunch?', choices: ['Pizza', 'Soup'], creatorParticipantId: 'p-ada', creatorDisplayName: 'Ada', anonymous: true, counts: [1, 1], myChoice: 0 };
+  room.socket().receive({ pollUpdated: { poll } });
+  room.socket().receive({ pollUpdated: { poll: { ...poll, pollId: 'poll-2', anonymous: false, closed: true } } });
+  room.byTestId('create-poll')?.click();
+  room.byTestId('poll-add-choice')?.click();
+  room.byTestId('poll-vote-poll-1-1')?.click();
+  room.socket().receive({ requestId: room.socket().last().requestId, error: { code: 'REFUSED', message: 'this poll is closed' } });
+  // Mutes: asks to unmute (moderator), and one's own unmute refused (the "Ask to unmute" button).
+  room.socket().receive({ unmuteAsked: { participantId: 'p-bob', kind: 'MUTE_KIND_AUDIO' } });
+  room.socket().receive({ unmuteAsked: { participantId: 'p-bob', kind: 'MUTE_KIND_VIDEO' } });
+  room.byTestId('toggle-mic')?.click();
+  room.socket().receive({ requestId: room.socket().last().requestId, ack: {} });
+  room.byTestId('toggle-mic')?.click();
+  room.socket().receive({ requestId: room.socket().last().requestId, error: { code: 'FORBIDDEN', message: 'ask first' } });
   room.byTestId('toggle-chat')?.click();
   const recipient = room.byTestId<HTMLSelectElement>('chat-recipient');
   if (recipient) recipient.value = 'p-bob';
@@ -107,6 +122,9 @@ describe('words on the page', () => {
       'toolbar.mic', 'toolbar.raiseHand', 'settings.title', 'invite.title', 'shortcuts.title', 'stage.screenShare',
       'hands.badge', 'hands.lowerAll', 'hands.lowerWho', 'reaction.REACTION_HEART', 'chat.privateFrom', 'chat.privateTo', 'chat.privateToSomeone',
       'chat.error.rateLimited', 'chat.charactersLeft', 'chat.placeholderPrivate', 'chat.delete', 'end.title', 'end.confirm',
+      'chat.tabPolls', 'polls.create', 'polls.addChoice', 'polls.removeChoice', 'polls.anonymous', 'polls.count', 'polls.close', 'polls.closedBadge',
+      'polls.anonymousBadge', 'polls.yourChoice', 'polls.voteFor', 'polls.error.closed', 'mute.everyoneAudio', 'mute.asksMicrophone', 'mute.asksCamera',
+      'mute.allow', 'mute.askToUnmute', 'security.askAudio',
     ]));
   });
 

@@ -150,9 +150,20 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     else void media.startScreenShare();
   };
 
+  /** Under "ask to unmute" a muted device is not turned on: the press asks a moderator instead. */
+  const askToUnmute = (kind: 'audio' | 'video') => {
+    if (client.getState().unmuteGate[kind] === 'ask') client.askToUnmute(kind === 'audio' ? 'MUTE_KIND_AUDIO' : 'MUTE_KIND_VIDEO');
+  };
+  const toggleDevice = (kind: 'audio' | 'video') => {
+    const muted = selfMuted()[kind];
+    if (muted && client.getState().unmuteGate[kind] !== 'free') askToUnmute(kind);
+    else if (kind === 'audio') media.setAudioMuted(!muted);
+    else media.setVideoMuted(!muted);
+  };
   const toolbar = createConferenceToolbar(t, {
-    toggleMic: () => media.setAudioMuted(!selfMuted().audio),
-    toggleCamera: () => media.setVideoMuted(!selfMuted().video),
+    toggleMic: () => toggleDevice('audio'),
+    toggleCamera: () => toggleDevice('video'),
+    askToUnmute: (kind) => askToUnmute(kind),
     toggleScreenShare,
     toggleChat: () => togglePanel('chat'),
     toggleParticipants: () => togglePanel('participants'),
@@ -170,7 +181,9 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
   const endDialog = createEndDialog(t, () => client.endConference());
   const kickDialog = createKickDialog(t, (target, message) => client.kick(target.participantId, target.ban, message));
   const act = (action: ParticipantAction, who: { id: string; displayName: string }) => {
-    if (action === 'make-moderator') client.grantModerator(who.id);
+    if (action === 'mute-audio') client.muteParticipant('MUTE_KIND_AUDIO', who.id);
+    else if (action === 'mute-video') client.muteParticipant('MUTE_KIND_VIDEO', who.id);
+    else if (action === 'make-moderator') client.grantModerator(who.id);
     else kickDialog.ask({ participantId: who.id, displayName: who.displayName, ban: action === 'kick-ban' });
   };
   const sidePanel = createSidePanel(t, {
@@ -197,10 +210,18 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     },
     lowerHand: (participantId) => client.lowerHand(participantId),
     lowerAllHands: () => client.lowerAllHands(),
+    polls: {
+      create: (question, choices, anonymous) => client.createPoll(question, choices, anonymous),
+      vote: (pollId, choice) => client.votePoll(pollId, choice),
+      close: (pollId) => client.closePoll(pollId),
+    },
+    muteEveryone: (kind) => client.muteParticipant(kind),
+    allowUnmute: (participantId, kind) => client.allowUnmute(participantId, kind),
   });
   const security = createSecurityDialog(t, {
     setLobby: (enabled) => client.setLobby(enabled),
     setPassword: (password) => client.setPassword(password),
+    setMediaPolicy: (policy) => client.setMediaPolicy(policy),
   });
   sidePanel.element.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && form.get() === 'phone') {
@@ -322,6 +343,9 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
     }
     if (state.phase !== 'joined') removedIds.clear();
     if (state.phase === 'joined' && previous?.phase !== 'joined') rememberRecentRoom(room);
+    // An unmute the server refused (ask to unmute is on): the device goes off here again.
+    if (previous?.unmuteGate.audio === 'free' && state.unmuteGate.audio === 'ask') media.setAudioMuted(true);
+    if (previous?.unmuteGate.video === 'free' && state.unmuteGate.video === 'ask') media.setVideoMuted(true);
   };
 
   function viewFor(state: SessionState): View {
@@ -422,9 +446,10 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       handRaised: handRaised(),
       chatUnreadBadge: unreadBadge(unread),
       chatUnreadCount: unread,
+      unmuteGate: state.unmuteGate,
     });
     if (!moderator && endDialog.modal.isOpen) endDialog.modal.close();
-    security.update({ access: state.access });
+    security.update({ access: state.access, mediaPolicy: state.mediaPolicy });
     if (!moderator && security.modal.isOpen) security.modal.close();
     const model = buildStage(state.roster, state.selfId, mediaState);
     stage.update({
@@ -444,6 +469,8 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
       chat: {
         chat: state.chat, names, recipient: chatRecipient, error: state.chatError, language: t.language, enabled: state.phase === 'joined',
       },
+      polls: { polls: state.polls, error: state.pollError, enabled: state.phase === 'joined' },
+      unmuteAsks: state.unmuteAsks,
     });
     remoteAudio.update({ audio: model.audio });
     mediaNotice.update({ deviceProblem: mediaState.deviceProblem, error: mediaState.error, soundBlocked });
@@ -549,6 +576,18 @@ export function mountRoomPage(root: HTMLElement, t: Locale, room: string, deps: 
         announcer.announce(t.t('reaction.announce', {
           name: names.get(event.participantId) ?? '', reaction: t.t(`reaction.${event.reaction}`),
         }));
+        break;
+      case 'mutedByModerator':
+        // As if the person had pressed the button themselves.
+        if (event.muteKind === 'MUTE_KIND_AUDIO') media.setAudioMuted(true);
+        else media.setVideoMuted(true);
+        toast.show(t.m(event.muteKind === 'MUTE_KIND_AUDIO' ? 'mute.byModerator' : 'mute.cameraByModerator'));
+        break;
+      case 'unmuteAllowed':
+        toast.show(t.m(event.muteKind === 'MUTE_KIND_AUDIO' ? 'mute.allowed' : 'mute.allowedVideo'));
+        break;
+      case 'unmuteAsked':
+        toast.show(t.m('mute.askAnnounce', { name: names.get(event.participantId) ?? '' }));
         break;
       case 'chat': {
         // An open chat's log speaks for itself; a closed one is heard of here.
