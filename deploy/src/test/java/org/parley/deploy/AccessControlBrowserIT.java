@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,6 @@ class AccessControlBrowserIT extends BrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    /** Waits that need the server to tell another browser something (two cores, several browsers). */
-    private static final LocatorAssertions.IsVisibleOptions SERVER_SAYS =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
 
     @Test
     void aGuestWhoComesFirstWaitsForTheHostEntersWhenTheHostStartsAndTheHostStaysModeratorAfterAReloadAndARejoin() {
@@ -255,31 +251,9 @@ class AccessControlBrowserIT extends BrowserTest {
     private static BrowserContext newContext() {
         return browsers.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
-
-    /** Signs in at the development provider, comes back to the room and starts the conference. */
-    private static Page host(BrowserContext context, String room, String name) {
-        Page page = context.newPage();
-        signIn(page, name, path(room));
-        joinFromPrejoin(page, name);
-        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
-        assertThat(page.getByTestId("security-button")).isVisible();
-        return page;
-    }
-
     private static Page open(Page page, String room) {
         page.navigate(server.url(path(room)));
         return page;
-    }
-
-    private static void joinFromPrejoin(Page page, String name) {
-        assertThat(page.getByTestId("prejoin")).isVisible();
-        page.getByTestId("display-name").fill(name);
-        page.getByTestId("accept-terms").check();
-        page.getByTestId("join-button").click();
-    }
-
-    private static String path(String room) {
-        return "/" + room + "?video=320x240";
     }
 
     /** Exactly these people (plain names: they become a regular expression) in the page's roster, in any order. */
@@ -299,10 +273,6 @@ class AccessControlBrowserIT extends BrowserTest {
 
     private static Locator knockOf(Page host, String name) {
         return host.locator("[data-knock-id]").filter(new Locator.FilterOptions().setHasText(name));
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6);
     }
 
     private static void screenshot(Page page, String file) {

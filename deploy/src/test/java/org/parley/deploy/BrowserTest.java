@@ -1,11 +1,14 @@
 package org.parley.deploy;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -49,6 +52,44 @@ abstract class BrowserTest {
         page.waitForURL(Pattern.compile(Pattern.quote(server.url(returnPath)) + "$"));
         JsonNode me = read(page.request().get(server.url("/api/v1/me")).text());
         assertTrue(me.path("signedIn").asBoolean() && me.path("member").asBoolean(), "signed in as a member: " + me);
+    }
+
+    /** Waits that need the server to tell another browser something (two cores, several browsers). */
+    static final LocatorAssertions.IsVisibleOptions SERVER_SAYS = new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
+
+    /** A room's page, with small fake video so several browsers fit on two cores. */
+    static String path(String room) {
+        return "/" + room + "?video=320x240";
+    }
+
+    static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** Signs in at the development provider, comes back to the room and starts the conference as its moderator. */
+    static Page host(BrowserContext context, String room, String name) {
+        Page page = context.newPage();
+        signIn(page, name, path(room));
+        joinFromPrejoin(page, name);
+        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
+        assertThat(page.getByTestId("security-button")).isVisible();
+        return page;
+    }
+
+    /** A guest joins a running conference. */
+    static Page guest(BrowserContext context, String room, String name) {
+        Page page = context.newPage();
+        page.navigate(server.url(path(room)));
+        joinFromPrejoin(page, name);
+        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
+        return page;
+    }
+
+    static void joinFromPrejoin(Page page, String name) {
+        assertThat(page.getByTestId("prejoin")).isVisible();
+        page.getByTestId("display-name").fill(name);
+        page.getByTestId("accept-terms").check();
+        page.getByTestId("join-button").click();
     }
 
     private static String json(Map<String, String> claims) {

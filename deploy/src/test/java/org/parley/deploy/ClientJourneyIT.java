@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -192,9 +191,6 @@ class ClientJourneyIT extends BrowserTest {
         return page;
     }
 
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6);
-    }
 
     private static void screenshot(Page page, String file) {
         try {

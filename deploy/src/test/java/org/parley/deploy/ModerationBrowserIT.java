@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ModerationBrowserIT extends BrowserTest {
 
-    /** Waits that need the server to tell another browser something (two cores, several browsers). */
-    private static final LocatorAssertions.IsVisibleOptions SERVER_SAYS =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
     private static final LocatorAssertions.HasCountOptions COUNT_SOON =
             new LocatorAssertions.HasCountOptions().setTimeout(20_000);
     private static final LocatorAssertions.ContainsTextOptions TEXT_SOON =
@@ -135,32 +131,6 @@ class ModerationBrowserIT extends BrowserTest {
     private static BrowserContext newContext() {
         return browsers.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
-
-    /** Signs in at the development provider, comes back to the room and starts the conference. */
-    private static Page host(BrowserContext context, String room, String name) {
-        Page page = context.newPage();
-        signIn(page, name, path(room));
-        joinFromPrejoin(page, name);
-        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
-        assertThat(page.getByTestId("security-button")).isVisible();
-        return page;
-    }
-
-    private static Page guest(BrowserContext context, String room, String name) {
-        Page page = context.newPage();
-        page.navigate(server.url(path(room)));
-        joinFromPrejoin(page, name);
-        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
-        return page;
-    }
-
-    private static void joinFromPrejoin(Page page, String name) {
-        assertThat(page.getByTestId("prejoin")).isVisible();
-        page.getByTestId("display-name").fill(name);
-        page.getByTestId("accept-terms").check();
-        page.getByTestId("join-button").click();
-    }
-
     private static void send(Page page, String text) {
         page.getByTestId("chat-input").fill(text);
         page.getByTestId("chat-input").press("Enter");
@@ -180,11 +150,4 @@ class ModerationBrowserIT extends BrowserTest {
         return page.locator("[data-testid=tile][data-participant-id='" + participantId + "']");
     }
 
-    private static String path(String room) {
-        return "/" + room + "?video=320x240";
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6);
-    }
 }

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class PollsAndMutesBrowserIT extends BrowserTest {
 
-    private static final LocatorAssertions.IsVisibleOptions SERVER_SAYS =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
     private static final LocatorAssertions.HasCountOptions COUNT_SOON =
             new LocatorAssertions.HasCountOptions().setTimeout(20_000);
     private static final LocatorAssertions.HasTextOptions TEXT_SOON =
@@ -91,40 +88,10 @@ class PollsAndMutesBrowserIT extends BrowserTest {
         return browsers.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
 
-    private static Page host(BrowserContext context, String room, String name) {
-        Page page = context.newPage();
-        signIn(page, name, path(room));
-        joinFromPrejoin(page, name);
-        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
-        return page;
-    }
-
-    private static Page guest(BrowserContext context, String room, String name) {
-        Page page = context.newPage();
-        page.navigate(server.url(path(room)));
-        joinFromPrejoin(page, name);
-        assertThat(page.getByTestId("conference")).isVisible(SERVER_SAYS);
-        return page;
-    }
-
-    private static void joinFromPrejoin(Page page, String name) {
-        assertThat(page.getByTestId("prejoin")).isVisible();
-        page.getByTestId("display-name").fill(name);
-        page.getByTestId("accept-terms").check();
-        page.getByTestId("join-button").click();
-    }
-
     private static String selfId(Page page) {
         Locator self = page.locator("[data-testid=tile][data-self=true]").first();
         assertThat(self).isVisible(SERVER_SAYS);
         return self.getAttribute("data-participant-id");
     }
 
-    private static String path(String room) {
-        return "/" + room + "?video=320x240";
-    }
-
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6);
-    }
 }
