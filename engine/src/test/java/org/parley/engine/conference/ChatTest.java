@@ -25,9 +25,9 @@ class ChatTest {
     private static final Instant NOW = ConferenceUnderTest.NOW;
     private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
 
-    private final ParticipantId hana = new ParticipantId("p-hana");
-    private final ParticipantId gus = new ParticipantId("p-gus");
-    private final ParticipantId olga = new ParticipantId("p-olga");
+    private final ParticipantId hana = ConferenceUnderTest.HANA;
+    private final ParticipantId gus = ConferenceUnderTest.GUS;
+    private final ParticipantId olga = ConferenceUnderTest.OLGA;
     private TestProbe<RoomUpdate> hanaScreen;
     private TestProbe<RoomUpdate> gusScreen;
     private TestProbe<RoomUpdate> olgaScreen;
@@ -43,14 +43,10 @@ class ChatTest {
     void aRunningSeminar() {
         room = new ConferenceUnderTest(testKit, RoomName.parse("seminar"));
         conference = room.kit();
-        hanaScreen = testKit.createTestProbe();
-        gusScreen = testKit.createTestProbe();
-        olgaScreen = testKit.createTestProbe();
-        join(hana, Caller.member("oidc:hana"), "Hana", hanaScreen);
-        join(gus, Caller.guest("guest:gus"), "Gus", gusScreen);
-        join(olga, Caller.guest("guest:olga"), "Olga", olgaScreen);
-        hanaScreen.receiveSeveralMessages(2);
-        gusScreen.receiveMessage();
+        ConferenceUnderTest.Screens screens = room.seatHostAndTwoGuests(testKit);
+        hanaScreen = screens.hana();
+        gusScreen = screens.gus();
+        olgaScreen = screens.olga();
     }
 
     @Test
@@ -64,7 +60,7 @@ class ChatTest {
             assertEquals(new RoomUpdate.ChatPosted(message), screen.receiveMessage());
         }
         ParticipantId late = new ParticipantId("p-late");
-        join(late, Caller.guest("guest:late"), "Late", testKit.createTestProbe());
+        room.join(late, Caller.guest("guest:late"), "Late", testKit.createTestProbe());
         assertEquals(List.of(message), conference.restart().state().chatFor(late));
     }
 
@@ -111,10 +107,6 @@ class ChatTest {
         assertTrue(byGuest.hasNoEvents());
         assertEquals(List.of(new Conference.ChatMessageDeleted(message.id(), Initiator.participant(hana), NOW)), byModerator.events());
         assertEquals(List.of(), conference.restart().state().chat());
-    }
-
-    private void join(ParticipantId who, Caller caller, String name, TestProbe<RoomUpdate> screen) {
-        room.join(who, caller, name, screen);
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>

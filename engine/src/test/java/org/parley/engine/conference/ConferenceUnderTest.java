@@ -19,6 +19,14 @@ final class ConferenceUnderTest {
 
     static final Instant NOW = Instant.parse("2026-12-08T10:00:00Z");
 
+    /** The people of a small class: Hana, a signed-in member who hosts, and two guests. */
+    static final ParticipantId HANA = new ParticipantId("p-hana");
+    static final ParticipantId GUS = new ParticipantId("p-gus");
+    static final ParticipantId OLGA = new ParticipantId("p-olga");
+
+    /** What each of the three sees; their join notices already read. */
+    record Screens(TestProbe<RoomUpdate> hana, TestProbe<RoomUpdate> gus, TestProbe<RoomUpdate> olga) {}
+
     private final EventSourcedBehaviorTestKit<Conference.Command, Conference.Event, ConferenceState> kit;
 
     ConferenceUnderTest(ActorTestKit testKit, RoomName room) {
@@ -46,6 +54,17 @@ final class ConferenceUnderTest {
     CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>> moderate(
             Authority by, ModeratorAction action) {
         return kit.runCommand((ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.Moderate(by, action, replyTo));
+    }
+
+    /** Hana starts the conference, Gus and Olga join as guests. */
+    Screens seatHostAndTwoGuests(ActorTestKit testKit) {
+        Screens screens = new Screens(testKit.createTestProbe(), testKit.createTestProbe(), testKit.createTestProbe());
+        join(HANA, Caller.member("oidc:hana"), "Hana", screens.hana());
+        join(GUS, Caller.guest("guest:gus"), "Gus", screens.gus());
+        join(OLGA, Caller.guest("guest:olga"), "Olga", screens.olga());
+        screens.hana().receiveSeveralMessages(2);
+        screens.gus().receiveMessage();
+        return screens;
     }
 
     static Denial denial(CommandResultWithReply<?, ?, ?, ? extends StatusReply<?>> result) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -27,9 +26,9 @@ class HandsAndReactionsTest {
     private static final Instant NOW = ConferenceUnderTest.NOW;
     private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
 
-    private final ParticipantId hana = new ParticipantId("p-hana");
-    private final ParticipantId gus = new ParticipantId("p-gus");
-    private final ParticipantId olga = new ParticipantId("p-olga");
+    private final ParticipantId hana = ConferenceUnderTest.HANA;
+    private final ParticipantId gus = ConferenceUnderTest.GUS;
+    private final ParticipantId olga = ConferenceUnderTest.OLGA;
     private TestProbe<RoomUpdate> hanaScreen;
     private TestProbe<RoomUpdate> gusScreen;
     private TestProbe<RoomUpdate> olgaScreen;
@@ -45,14 +44,10 @@ class HandsAndReactionsTest {
     void aRunningLecture() {
         room = new ConferenceUnderTest(testKit, RoomName.parse("lecture"));
         conference = room.kit();
-        hanaScreen = testKit.createTestProbe();
-        gusScreen = testKit.createTestProbe();
-        olgaScreen = testKit.createTestProbe();
-        join(hana, Caller.member("oidc:hana"), "Hana", hanaScreen);
-        join(gus, Caller.guest("guest:gus"), "Gus", gusScreen);
-        join(olga, Caller.guest("guest:olga"), "Olga", olgaScreen);
-        hanaScreen.receiveSeveralMessages(2);
-        gusScreen.receiveMessage();
+        ConferenceUnderTest.Screens screens = room.seatHostAndTwoGuests(testKit);
+        hanaScreen = screens.hana();
+        gusScreen = screens.gus();
+        olgaScreen = screens.olga();
     }
 
     @Test
@@ -130,10 +125,6 @@ class HandsAndReactionsTest {
         ConferenceState after = conference.restart().state();
         assertEquals(Phase.ENDED, after.phase());
         assertTrue(after.roster().isEmpty());
-    }
-
-    private void join(ParticipantId who, Caller caller, String name, TestProbe<RoomUpdate> screen) {
-        room.join(who, caller, name, screen);
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>

@@ -26,9 +26,9 @@ class MutePolicyTest {
     private static final Instant NOW = ConferenceUnderTest.NOW;
     private static final ActorTestKit testKit = ActorTestKit.create(EntityTestConfig.config());
 
-    private final ParticipantId hana = new ParticipantId("p-hana");
-    private final ParticipantId gus = new ParticipantId("p-gus");
-    private final ParticipantId olga = new ParticipantId("p-olga");
+    private final ParticipantId hana = ConferenceUnderTest.HANA;
+    private final ParticipantId gus = ConferenceUnderTest.GUS;
+    private final ParticipantId olga = ConferenceUnderTest.OLGA;
     private TestProbe<RoomUpdate> hanaScreen;
     private EventSourcedBehaviorTestKit<Conference.Command, Conference.Event, ConferenceState> conference;
     private ConferenceUnderTest room;
@@ -42,11 +42,7 @@ class MutePolicyTest {
     void aRunningClass() {
         room = new ConferenceUnderTest(testKit, RoomName.parse("class"));
         conference = room.kit();
-        hanaScreen = testKit.createTestProbe();
-        join(hana, Caller.member("oidc:hana"), "Hana", hanaScreen);
-        join(gus, Caller.guest("guest:gus"), "Gus", testKit.createTestProbe());
-        join(olga, Caller.guest("guest:olga"), "Olga", testKit.createTestProbe());
-        hanaScreen.receiveSeveralMessages(2);
+        hanaScreen = room.seatHostAndTwoGuests(testKit).hana();
     }
 
     @Test
@@ -107,10 +103,6 @@ class MutePolicyTest {
     private Verdict mayUnmute(ParticipantId who, MuteKind kind) {
         return conference.runCommand((ActorRef<StatusReply<Verdict>> replyTo) -> new Conference.MayUnmute(who, kind, replyTo))
                 .reply().getValue();
-    }
-
-    private void join(ParticipantId who, Caller caller, String name, TestProbe<RoomUpdate> screen) {
-        room.join(who, caller, name, screen);
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<Conference.Command, Conference.Event, ConferenceState, StatusReply<Verdict>>

@@ -66,7 +66,7 @@ class RouterTest {
         bobReceive.rtp.clear();
         cyReceive.rtp.clear();
 
-        byte[] nack = nack(ADA_VIDEO, 100, 0b1);
+        byte[] nack = RtcpFeedback.nack(ADA_VIDEO, 100, 0b1);
         bob.onRtcp(nack, 0, nack.length);
 
         assertEquals(2, bobReceive.rtp.size(), "100 and, from the bitmask, 101");
@@ -83,7 +83,7 @@ class RouterTest {
         adaPublishesAudioVideoAndScreen();
         Subscription bob = router.subscribe("bob", bobReceive);
 
-        byte[] nack = nack(ADA_VIDEO, 5000, 0);
+        byte[] nack = RtcpFeedback.nack(ADA_VIDEO, 5000, 0);
         bob.onRtcp(nack, 0, nack.length);
 
         assertTrue(bobReceive.rtp.isEmpty());
@@ -135,7 +135,7 @@ class RouterTest {
         Subscription bob = router.subscribe("bob", bobReceive);
         nanos.addAndGet(1_000_000_000L);
         adaPublish.rtcp.clear();
-        byte[] pli = pli(ADA_VIDEO);
+        byte[] pli = RtcpFeedback.pli(ADA_VIDEO);
 
         bob.onRtcp(pli, 0, pli.length);
         bob.onRtcp(pli, 0, pli.length);
@@ -217,30 +217,6 @@ class RouterTest {
         p[3] = (byte) sequence;
         RtpBytes.putU32(p, 8, ssrc);
         System.arraycopy(payload, 0, p, 12, payload.length);
-        return p;
-    }
-
-    private static byte[] nack(long mediaSsrc, int firstLost, int bitmask) {
-        byte[] p = new byte[16];
-        p[0] = (byte) 0x81;
-        p[1] = (byte) 205;
-        p[3] = 3;
-        RtpBytes.putU32(p, 4, 99);
-        RtpBytes.putU32(p, 8, mediaSsrc);
-        p[12] = (byte) (firstLost >> 8);
-        p[13] = (byte) firstLost;
-        p[14] = (byte) (bitmask >> 8);
-        p[15] = (byte) bitmask;
-        return p;
-    }
-
-    private static byte[] pli(long mediaSsrc) {
-        byte[] p = new byte[12];
-        p[0] = (byte) 0x81;
-        p[1] = (byte) 206;
-        p[3] = 2;
-        RtpBytes.putU32(p, 4, 99);
-        RtpBytes.putU32(p, 8, mediaSsrc);
         return p;
     }
 

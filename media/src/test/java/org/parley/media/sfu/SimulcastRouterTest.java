@@ -101,7 +101,7 @@ class SimulcastRouterTest {
         int wantedSequence = RtpBytes.sequence(wanted, 0);
         bob.rtp.clear();
 
-        byte[] nack = nack(OUT, wantedSequence);
+        byte[] nack = RtcpFeedback.nack(OUT, wantedSequence, 0);
         bobsRtcp.onRtcp(nack, 0, nack.length);
 
         assertEquals(1, bob.rtp.size());
@@ -137,7 +137,7 @@ class SimulcastRouterTest {
         nanos.addAndGet(1_000_000_000L);
         adaPublish.rtcp.clear();
 
-        byte[] pli = pli(OUT);
+        byte[] pli = RtcpFeedback.pli(OUT);
         bobsRtcp.onRtcp(pli, 0, pli.length);
 
         assertEquals(1, adaPublish.rtcp.size());
@@ -199,28 +199,6 @@ class SimulcastRouterTest {
         RtpPacket view = new RtpPacket().wrap(rtx, 0, rtx.length);
         int at = view.payloadOffset();
         return (rtx[at] & 0xFF) << 8 | rtx[at + 1] & 0xFF;
-    }
-
-    private static byte[] nack(long mediaSsrc, int lost) {
-        byte[] p = new byte[16];
-        p[0] = (byte) 0x81;
-        p[1] = (byte) 205;
-        p[3] = 3;
-        RtpBytes.putU32(p, 4, 99);
-        RtpBytes.putU32(p, 8, mediaSsrc);
-        p[12] = (byte) (lost >> 8);
-        p[13] = (byte) lost;
-        return p;
-    }
-
-    private static byte[] pli(long mediaSsrc) {
-        byte[] p = new byte[12];
-        p[0] = (byte) 0x81;
-        p[1] = (byte) 206;
-        p[3] = 2;
-        RtpBytes.putU32(p, 4, 99);
-        RtpBytes.putU32(p, 8, mediaSsrc);
-        return p;
     }
 
     private static boolean isPliFor(byte[] p, long ssrc) {
